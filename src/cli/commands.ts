@@ -1,0 +1,168 @@
+import path from "node:path";
+import type { AppContext } from "../context.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { ensureSeedData, loadSeedData } from "../domain/demo/load-seed.js";
+import { readSeedFiles } from "../domain/demo/read-seed-files.js";
+import { listFrameworkMembers } from "../domain/frameworks/frameworks.js";
+import { ZAsOfQuery, ZExpandQuery, ZFrameworkCode } from "../domain/frameworks/frameworks.schema.js";
+import { expandTokens, parseTokens } from "../domain/frameworks/tokens.js";
+import { listNations } from "../domain/nations/nations.js";
+import { ZListNationsQuery } from "../domain/nations/nations.schema.js";
+import { decideAccess } from "../domain/policy/access.js";
+import { listMilestones } from "../domain/policy/milestones.js";
+import { ZAccessQuery, ZMilestonesQuery } from "../domain/policy/policy.schema.js";
+import { formatDate } from "../domain/shared/dates.js";
+import { parseInput } from "../domain/shared/validation.js";
+import { AppError } from "../errors.js";
+import { buildApp } from "../http/app.js";
+import { findProjectRoot } from "../paths.js";
+import { formatTable, type Output } from "./output.js";
+
+export type CommandArgs = { positionals: string[]; options: Record<string, string | boolean | undefined> };
+export type Command = {
+  usage: string;
+  summary: string;
+  run: (ctx: AppContext, args: CommandArgs, io: Output) => Promise<void>;
+};
+
+const seedDir = () => path.join(findProjectRoot(), "data", "seed");
+const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+const print = (io: Output, args: CommandArgs, value: unknown, human: () => string) =>
+  io.out(args.options.json ? JSON.stringify(value, null, 2) : human());
+
+function positional(args: CommandArgs, index: number, name: string): string {
+  const value = args.positionals[index];
+  if (value === undefined) {
+    throw new AppError("VALIDATION", `Missing argument <${name}>`, {
+      fields: [{ field: name, message: "is required" }],
+    });
+  }
+  return value;
+}
+
+/** The command table: each entry calls the same domain functions as the HTTP API. */
+export const commands: Record<string, Command> = {
+  serve: {
+    usage: "serve [--no-demo]",
+    summary: "Migrate, load the demo data into an empty database, and serve the web app and API",
+    async run(ctx, args, io) {
+      await migrateToLatest(ctx.db);
+      if (!args.options["no-demo"]) {
+        const report = await ensureSeedData(ctx.db, () => readSeedFiles(seedDir()));
+        if (report)
+          io.out(`Loaded demo data: ${report.nation} nations and organisations, ${report.membership} memberships.`);
+      }
+      const app = await buildApp(ctx, { logger: true });
+      const address = await app.listen({ port: ctx.config.port, host: ctx.config.host });
+      io.out(`Entente is running at ${address.replace("[::1]", "localhost")}/ (API docs: ${address}/api/docs)`);
+      await new Promise<void>((resolve) => {
+        const stop = () => void app.close().then(() => resolve());
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    },
+  },
+  migrate: {
+    usage: "migrate",
+    summary: "Bring the database schema to the latest version",
+    async run(ctx, _args, io) {
+      const { applied } = await migrateToLatest(ctx.db);
+      io.out(applied.length ? `Applied: ${applied.join(", ")}` : "Schema is up to date.");
+    },
+  },
+  seed: {
+    usage: "seed",
+    summary: "Replace the reference data (registry, memberships, milestones, rules) with data/seed/",
+    async run(ctx, _args, io) {
+      await migrateToLatest(ctx.db);
+      const report = await loadSeedData(ctx.db, readSeedFiles(seedDir()));
+      io.out(
+        Object.entries(report)
+          .map(([table, n]) => `${table}: ${n}`)
+          .join("\n"),
+      );
+    },
+  },
+  nations: {
+    usage: "nations [--kind state|organisation] [--q text] [--json]",
+    summary: "List nations and organisations",
+    async run(ctx, args, io) {
+      const query = parseInput(ZListNationsQuery, { kind: str(args.options.kind), q: str(args.options.q) });
+      const nations = await listNations(ctx.db, query);
+      print(io, args, nations, () =>
+        formatTable(
+          ["code", "name", "kind"],
+          nations.map((n) => [n.code, n.name, n.kind]),
+        ),
+      );
+    },
+  },
+  members: {
+    usage: "members <framework> [--as-of YYYY-MM-DD] [--json]",
+    summary: "Members of a framework as of a date",
+    async run(ctx, args, io) {
+      const code = parseInput(ZFrameworkCode, positional(args, 0, "framework"));
+      const { asOf } = parseInput(ZAsOfQuery, { asOf: str(args.options["as-of"]) });
+      const result = await listFrameworkMembers(ctx.db, code, asOf ?? ctx.clock.today());
+      print(io, args, result, () =>
+        [
+          `${result.name} (${result.framework}) on ${result.asOf}: ${result.count} members`,
+          formatTable(
+            ["code", "name", "role", "since", "status"],
+            result.members.map((m) => [
+              m.code,
+              m.name,
+              m.role,
+              formatDate(m.since, m.precision),
+              m.suspended ? "suspended" : m.certainty === "confirmed" ? "" : m.certainty,
+            ]),
+          ),
+        ].join("\n"),
+      );
+    },
+  },
+  expand: {
+    usage: "expand <tokens> [--as-of YYYY-MM-DD] [--json]",
+    summary: "Expand group tokens such as 'EAPC,GLOBAL' to nations as of a date",
+    async run(ctx, args, io) {
+      const query = parseInput(ZExpandQuery, {
+        tokens: positional(args, 0, "tokens"),
+        asOf: str(args.options["as-of"]),
+      });
+      const asOf = query.asOf ?? ctx.clock.today();
+      const nations = await expandTokens(ctx.db, parseTokens(query.tokens), asOf);
+      print(io, args, { asOf, nations }, () => `${nations.length} nations on ${asOf}: ${nations.join(" ")}`);
+    },
+  },
+  access: {
+    usage: "access <partner> <audience> --date YYYY-MM-DD [--json]",
+    summary: "Decide whether a partner may join an activity with this audience on a date, and why",
+    async run(ctx, args, io) {
+      const query = parseInput(ZAccessQuery, {
+        partner: positional(args, 0, "partner"),
+        audience: positional(args, 1, "audience"),
+        date: str(args.options.date) ?? ctx.clock.today(),
+      });
+      const decision = await decideAccess(ctx.db, query);
+      print(io, args, decision, () => decision.explanation);
+    },
+  },
+  milestones: {
+    usage: "milestones [--framework CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
+    summary: "The policy history, oldest first",
+    async run(ctx, args, io) {
+      const query = parseInput(ZMilestonesQuery, {
+        framework: str(args.options.framework),
+        from: str(args.options.from),
+        to: str(args.options.to),
+      });
+      const milestones = await listMilestones(ctx.db, query);
+      print(io, args, milestones, () =>
+        formatTable(
+          ["date", "milestone"],
+          milestones.map((m) => [formatDate(m.date, m.precision), m.title]),
+        ),
+      );
+    },
+  },
+};

@@ -1,0 +1,24 @@
+import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { Db } from "./connect.js";
+import * as m0001 from "./migrations/0001-registry.js";
+
+// Registered explicitly (no directory scan) so the compiled build and tsx run the same list.
+const migrations: Record<string, Migration> = {
+  "0001-registry": m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export type MigrationReport = { applied: string[] };
+
+/** Brings the schema to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? "(unknown)"} failed: ${reason}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}

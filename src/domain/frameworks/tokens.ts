@@ -1,0 +1,105 @@
+import { type SqlBool, sql } from "kysely";
+import type { Db } from "../../db/connect.js";
+import { AppError } from "../../errors.js";
+import { membershipInForceAt } from "./membership-sql.js";
+
+/** Tokens that are not groups: APPROVED stands for "other nations as approved" (case by case). */
+export const SPECIAL_TOKENS = { APPROVED: "other nations as approved (case by case)" } as const;
+
+const ALIASES: Record<string, string> = {
+  PARTNERSHIPFORPEACE: "PFP",
+  CONTACT: "GLOBAL",
+};
+
+/**
+ * Reads an audience or releasability list as people write it
+ * ("NATO, PfP, MD, ICI and other nations as approved") into distinct upper-case tokens.
+ */
+export function parseTokens(text: string): string[] {
+  const normalised = text.replace(/(other\s+nations\s+)?as\s+approved/gi, ",APPROVED,").replace(/\band\b/gi, ",");
+  const tokens = normalised
+    .split(/[\s,;/+]+/)
+    .map((t) => t.trim().toUpperCase())
+    .filter((t) => t.length > 0)
+    .map((t) => ALIASES[t] ?? t);
+  return [...new Set(tokens)];
+}
+
+export type ResolvedTokens = { frameworks: string[]; nations: string[]; special: string[] };
+
+/** Sorts tokens into frameworks, nations and special tokens; NOT_FOUND names the first unknown one. */
+export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedTokens> {
+  const syntax = tokens.find((t) => !/^[A-Z]{2,12}$/.test(t));
+  if (syntax !== undefined) {
+    throw new AppError(
+      "VALIDATION",
+      `Invalid input: tokens: '${syntax}' is not a framework, nation or organisation code`,
+      {
+        fields: [{ field: "tokens", message: `'${syntax}' is not a code` }],
+      },
+    );
+  }
+  const special = tokens.filter((t) => t in SPECIAL_TOKENS);
+  const rest = tokens.filter((t) => !(t in SPECIAL_TOKENS));
+  const [frameworkRows, nationRows] = rest.length
+    ? await Promise.all([
+        db.selectFrom("framework").select("code").where("code", "in", rest).execute(),
+        db.selectFrom("nation").select("code").where("code", "in", rest).execute(),
+      ])
+    : [[], []];
+  const frameworks = new Set(frameworkRows.map((r) => r.code));
+  const nations = new Set(nationRows.map((r) => r.code));
+  const unknown = rest.find((t) => !frameworks.has(t) && !nations.has(t));
+  if (unknown !== undefined) {
+    throw new AppError("NOT_FOUND", `Unknown token '${unknown}': not a framework, nation or organisation code`, {
+      token: unknown,
+    });
+  }
+  return {
+    frameworks: rest.filter((t) => frameworks.has(t)),
+    nations: rest.filter((t) => nations.has(t)),
+    special,
+  };
+}
+
+/**
+ * The SQL set of nation codes a list of resolved tokens stands for on `asOf`:
+ * named nations, members in force of named frameworks, and the Allies where a named
+ * framework includes them (EAPC). Composable as a subquery: `where('code', 'in', q)`.
+ */
+export function tokenMembersQuery(db: Db, resolved: ResolvedTokens, asOf: string) {
+  const { frameworks, nations } = resolved;
+  const fromFrameworks = db
+    .selectFrom("membership")
+    .select("membership.nation_code as code")
+    .where(membershipInForceAt(asOf))
+    .where((eb) =>
+      frameworks.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : eb.or([
+            eb("membership.framework_code", "in", frameworks),
+            eb.and([
+              eb("membership.framework_code", "=", "NATO"),
+              eb.exists(
+                eb
+                  .selectFrom("framework")
+                  .select("framework.code")
+                  .where("framework.code", "in", frameworks)
+                  .where("framework.includes_allies", "=", 1),
+              ),
+            ]),
+          ]),
+    );
+  const named = db
+    .selectFrom("nation")
+    .select("nation.code as code")
+    .where((eb) => (nations.length === 0 ? sql<SqlBool>`1 = 0` : eb("nation.code", "in", nations)));
+  return fromFrameworks.union(named);
+}
+
+/** Expands group tokens to the nations they stand for on `asOf`, sorted by code. */
+export async function expandTokens(db: Db, tokens: string[], asOf: string): Promise<string[]> {
+  const resolved = await resolveTokens(db, tokens);
+  const rows = await tokenMembersQuery(db, resolved, asOf).execute();
+  return [...new Set(rows.map((r) => r.code))].sort();
+}
