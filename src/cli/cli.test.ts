@@ -48,5 +48,8 @@ describe("entente CLI", () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("audience");
     expect((await run("frobnicate")).code).toBe(2);
+    const unknownOption = await run("members", "PFP", "--colour", "blue");
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.err).toContain("--colour");
   });
 });

@@ -5,6 +5,21 @@ import { isAppError } from "../errors.js";
 import { commands } from "./commands.js";
 import { consoleOutput, type Output } from "./output.js";
 
+const text = { type: "string" } as const;
+const flag = { type: "boolean" } as const;
+/** Every option any command takes; an unknown option is an error, not silently ignored. */
+const CLI_OPTIONS = {
+  "as-of": text,
+  date: text,
+  kind: text,
+  q: text,
+  framework: text,
+  from: text,
+  to: text,
+  json: flag,
+  "no-demo": flag,
+} as const;
+
 function usage(): string {
   const lines = Object.values(commands).map((c) => `  entente ${c.usage.padEnd(72)} ${c.summary}`);
   return ["Usage:", ...lines, "", "Environment: PORT, HOST, ENTENTE_DATA_DIR, DATABASE_URL (see README)."].join("\n");
@@ -26,7 +41,8 @@ export async function runCli(argv: string[], io: Output = consoleOutput, context
     const { positionals, values } = parseArgs({
       args: rest,
       allowPositionals: true,
-      strict: false,
+      strict: true,
+      options: CLI_OPTIONS,
     });
     const ctx = context ?? createContext(readConfig());
     if (!context) owned = ctx;
@@ -36,6 +52,10 @@ export async function runCli(argv: string[], io: Output = consoleOutput, context
     if (isAppError(error)) {
       io.err(`${error.code}: ${error.message}`);
       return error.code === "VALIDATION" || error.code === "NOT_FOUND" ? 2 : 1;
+    }
+    if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      io.err(`VALIDATION: ${error.message}\n\n${usage()}`);
+      return 2;
     }
     io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return 1;

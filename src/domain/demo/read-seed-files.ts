@@ -29,8 +29,31 @@ export function readSeedFiles(dir: string): SeedFiles {
   const parsed = ZSeedData.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error);
   const data = { ...parsed.data, nations: readNationsCsv(path.join(dir, "nations.csv")) };
+  checkUnique(data);
   checkCitations(data);
   return data;
+}
+
+/** Duplicate keys are reported by file and key, before the database would refuse them. */
+function checkUnique(data: SeedFiles): void {
+  const keyed: [string, string[]][] = [
+    ["sources.yaml", data.sources.map((s) => s.id)],
+    [
+      "organisations.yaml / nations.csv",
+      [...data.nations.map((n) => n.code), ...data.organisations.map((o) => o.code)],
+    ],
+    ["frameworks.yaml", data.frameworks.map((f) => f.code)],
+    ["milestones.yaml", data.milestones.map((m) => m.id)],
+    ["policy-rules.yaml", data.policyRules.map((r) => r.id)],
+    ["areas.yaml", data.areas.map((a) => a.code)],
+    ["partner-areas.yaml", data.partnerAreas.map((a) => `${a.nation}/${a.area}`)],
+  ];
+  for (const [file, keys] of keyed) {
+    const seen = new Set<string>();
+    const duplicate = keys.find((k) => seen.has(k) || !seen.add(k));
+    if (duplicate !== undefined)
+      throw new AppError("VALIDATION", `${file}: '${duplicate}' appears twice`, { file, key: duplicate });
+  }
 }
 
 function readNationsCsv(file: string): SeedNation[] {

@@ -14,7 +14,12 @@ afterAll(async () => t.destroy());
 
 const day = fc.integer({ min: 0, max: 20000 }).map((n) => addDays("1960-01-01", n));
 let codes = 0;
-const freshCode = () => `Q${String(++codes).padStart(4, "0")}`;
+/** Letters-only codes (tokens are letters), unique within this file: QAAAB, QAAAC, ... */
+const freshCode = () =>
+  `Q${(++codes)
+    .toString(26)
+    .padStart(4, "0")
+    .replace(/./g, (c) => String.fromCharCode(65 + Number.parseInt(c, 26)))}`;
 
 describe("membership as of a date", () => {
   it("is inclusive of valid_from and exclusive of valid_to, in SQL as in the documented rule", async () => {
