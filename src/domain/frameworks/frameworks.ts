@@ -63,8 +63,12 @@ export async function getFramework(db: Db, code: string, asOf: string): Promise<
  * for a framework that includes the Allies (EAPC), the Allies as well.
  */
 export async function listFrameworkMembers(db: Db, code: string, asOf: string): Promise<TMembersResponse> {
-  const framework = await getFramework(db, code, asOf);
-  const frameworkCodes = framework.includesAllies && code !== "NATO" ? [code, "NATO"] : [code];
+  const [framework, names] = await Promise.all([
+    db.selectFrom("framework").select(["code", "name", "includes_allies"]).where("code", "=", code).executeTakeFirst(),
+    db.selectFrom("framework_name").selectAll().where("framework_code", "=", code).execute(),
+  ]);
+  if (!framework) throw notFound("framework", code);
+  const frameworkCodes = framework.includes_allies === 1 && code !== "NATO" ? [code, "NATO"] : [code];
   const rows = await db
     .selectFrom("membership")
     .innerJoin("nation", "nation.code", "membership.nation_code")
@@ -94,7 +98,7 @@ export async function listFrameworkMembers(db: Db, code: string, asOf: string): 
     suspended: Boolean(r.suspended),
     cite: r.cite,
   }));
-  return { framework: code, name: framework.name, asOf, count: members.length, members };
+  return { framework: code, name: nameAt(names, framework.name, asOf), asOf, count: members.length, members };
 }
 
 /** Every membership a nation has ever held, oldest first, with suspensions and period names. */
