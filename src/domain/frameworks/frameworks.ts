@@ -4,18 +4,30 @@ import { isWithin } from "../shared/dates.js";
 import type { TFramework, TMapResponse, TMember, TMembership, TMembersResponse } from "./frameworks.schema.js";
 import { membershipActiveAt, membershipInForceAt, membershipSuspendedAt } from "./membership-sql.js";
 
-type NameRow = { framework_code: string; name: string; valid_from: string; valid_to: string | null };
+export type FrameworkNaming = (code: string, date: string) => { name: string; memberTitle: string };
 
-/** The name a framework bore on `asOf` ("Contact Countries" before the 2011 reform). */
-function nameAt(names: NameRow[], fallback: string, asOf: string): string {
-  return names.find((n) => isWithin(asOf, n.valid_from, n.valid_to))?.name ?? fallback;
+/** How each framework and its members were called on any date ("Contact Countries" before 2011). */
+export async function loadFrameworkNaming(db: Db): Promise<FrameworkNaming> {
+  const [frameworks, names] = await Promise.all([
+    db.selectFrom("framework").select(["code", "name", "member_title"]).execute(),
+    db.selectFrom("framework_name").selectAll().execute(),
+  ]);
+  return (code, date) => {
+    const period = names.find((n) => n.framework_code === code && isWithin(date, n.valid_from, n.valid_to));
+    const framework = frameworks.find((f) => f.code === code);
+    return {
+      name: period?.name ?? framework?.name ?? code,
+      memberTitle: period?.member_title ?? framework?.member_title ?? code,
+    };
+  };
 }
 
 /** All frameworks in display order, each named as of `asOf` with its member count then. */
 export async function listFrameworks(db: Db, asOf: string): Promise<TFramework[]> {
-  const [frameworks, names, counts, allies] = await Promise.all([
+  const [frameworks, names, naming, counts, allies] = await Promise.all([
     db.selectFrom("framework").selectAll().orderBy("sort_order").execute(),
     db.selectFrom("framework_name").selectAll().orderBy("valid_from").execute(),
+    loadFrameworkNaming(db),
     db
       .selectFrom("membership")
       .select(["framework_code", (eb) => eb.fn.countAll<number | string>().as("n")])
@@ -30,7 +42,7 @@ export async function listFrameworks(db: Db, asOf: string): Promise<TFramework[]
     const isAllianceIncluded = f.includes_allies === 1 && f.code !== "NATO";
     return {
       code: f.code,
-      name: nameAt(own, f.name, asOf),
+      name: naming(f.code, asOf).name,
       currentName: f.name,
       kind: f.kind,
       includesAllies: f.includes_allies === 1,
@@ -63,9 +75,9 @@ export async function getFramework(db: Db, code: string, asOf: string): Promise<
  * for a framework that includes the Allies (EAPC), the Allies as well.
  */
 export async function listFrameworkMembers(db: Db, code: string, asOf: string): Promise<TMembersResponse> {
-  const [framework, names] = await Promise.all([
-    db.selectFrom("framework").select(["code", "name", "includes_allies"]).where("code", "=", code).executeTakeFirst(),
-    db.selectFrom("framework_name").selectAll().where("framework_code", "=", code).execute(),
+  const [framework, naming] = await Promise.all([
+    db.selectFrom("framework").select(["code", "includes_allies"]).where("code", "=", code).executeTakeFirst(),
+    loadFrameworkNaming(db),
   ]);
   if (!framework) throw notFound("framework", code);
   const frameworkCodes = framework.includes_allies === 1 && code !== "NATO" ? [code, "NATO"] : [code];
@@ -98,12 +110,12 @@ export async function listFrameworkMembers(db: Db, code: string, asOf: string): 
     suspended: Boolean(r.suspended),
     cite: r.cite,
   }));
-  return { framework: code, name: nameAt(names, framework.name, asOf), asOf, count: members.length, members };
+  return { framework: code, name: naming(code, asOf).name, asOf, count: members.length, members };
 }
 
 /** Every membership a nation has ever held, oldest first, with suspensions and period names. */
 export async function listNationMemberships(db: Db, nationCode: string): Promise<TMembership[]> {
-  const [rows, suspensions, names, frameworks] = await Promise.all([
+  const [rows, suspensions, naming] = await Promise.all([
     db.selectFrom("membership").selectAll().where("nation_code", "=", nationCode).orderBy("valid_from").execute(),
     db
       .selectFrom("suspension")
@@ -112,17 +124,11 @@ export async function listNationMemberships(db: Db, nationCode: string): Promise
       .where("membership.nation_code", "=", nationCode)
       .orderBy("suspension.valid_from")
       .execute(),
-    db.selectFrom("framework_name").selectAll().execute(),
-    db.selectFrom("framework").select(["code", "name"]).execute(),
+    loadFrameworkNaming(db),
   ]);
-  const frameworkName = new Map(frameworks.map((f) => [f.code, f.name]));
   return rows.map((m) => ({
     framework: m.framework_code,
-    frameworkName: nameAt(
-      names.filter((n) => n.framework_code === m.framework_code),
-      frameworkName.get(m.framework_code) ?? m.framework_code,
-      m.valid_from,
-    ),
+    frameworkName: naming(m.framework_code, m.valid_from).name,
     validFrom: m.valid_from,
     precision: m.valid_from_precision,
     validTo: m.valid_to,

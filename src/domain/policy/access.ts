@@ -1,8 +1,9 @@
 import type { Db } from "../../db/connect.js";
+import { loadFrameworkNaming } from "../frameworks/frameworks.js";
 import { membershipActiveAt, membershipSuspendedAt } from "../frameworks/membership-sql.js";
 import { parseTokens, resolveTokens, tokenMembersQuery } from "../frameworks/tokens.js";
 import { getNation } from "../nations/nations.js";
-import { formatDate, isWithin } from "../shared/dates.js";
+import { formatDate } from "../shared/dates.js";
 import type { TAccessDecision, TAccessQuery, TOutcome, TPolicyRule } from "./policy.schema.js";
 import { type AccessFacts, findDecidingRule, listPolicyRules } from "./rules.js";
 
@@ -57,7 +58,7 @@ export async function decideAccess(db: Db, query: TAccessQuery): Promise<TAccess
 }
 
 async function membershipsOn(db: Db, nation: string, date: string): Promise<UsedMembership[]> {
-  const [rows, names] = await Promise.all([
+  const [rows, naming] = await Promise.all([
     db
       .selectFrom("membership")
       .innerJoin("framework", "framework.code", "membership.framework_code")
@@ -65,22 +66,20 @@ async function membershipsOn(db: Db, nation: string, date: string): Promise<Used
         "membership.framework_code",
         "membership.valid_from",
         "membership.valid_from_precision",
-        "framework.name",
-        "framework.member_title",
         membershipSuspendedAt(date)(eb).as("suspended"),
       ])
       .where("membership.nation_code", "=", nation)
       .where(membershipActiveAt(date))
       .orderBy("framework.sort_order")
       .execute(),
-    db.selectFrom("framework_name").selectAll().execute(),
+    loadFrameworkNaming(db),
   ]);
   return rows.map((r) => {
-    const period = names.find((n) => n.framework_code === r.framework_code && isWithin(date, n.valid_from, n.valid_to));
+    const { name, memberTitle } = naming(r.framework_code, date);
     return {
       framework: r.framework_code,
-      frameworkName: period?.name ?? r.name,
-      memberTitle: period?.member_title ?? r.member_title,
+      frameworkName: name,
+      memberTitle,
       since: formatDate(r.valid_from, r.valid_from_precision),
       precision: r.valid_from_precision,
       suspended: Boolean(r.suspended),
