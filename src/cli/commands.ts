@@ -40,6 +40,20 @@ function positional(args: CommandArgs, index: number, name: string): string {
   return value;
 }
 
+const seedCommand: Command = {
+  usage: "seed",
+  summary: "Replace the reference data (registry, memberships, milestones, rules) with data/seed/",
+  async run(ctx, _args, io) {
+    await migrateToLatest(ctx.db);
+    const report = await loadSeedData(ctx.db, readSeedFiles(seedDir()));
+    io.out(
+      Object.entries(report)
+        .map(([table, n]) => `${table}: ${n}`)
+        .join("\n"),
+    );
+  },
+};
+
 /** The command table: each entry calls the same domain functions as the HTTP API. */
 export const commands: Record<string, Command> = {
   serve: {
@@ -70,19 +84,8 @@ export const commands: Record<string, Command> = {
       io.out(applied.length ? `Applied: ${applied.join(", ")}` : "Schema is up to date.");
     },
   },
-  seed: {
-    usage: "seed",
-    summary: "Replace the reference data (registry, memberships, milestones, rules) with data/seed/",
-    async run(ctx, _args, io) {
-      await migrateToLatest(ctx.db);
-      const report = await loadSeedData(ctx.db, readSeedFiles(seedDir()));
-      io.out(
-        Object.entries(report)
-          .map(([table, n]) => `${table}: ${n}`)
-          .join("\n"),
-      );
-    },
-  },
+  seed: seedCommand,
+  demo: { ...seedCommand, usage: "demo", summary: "The same as seed: (re)load the demo data" },
   nations: {
     usage: "nations [--kind state|organisation] [--q text] [--json]",
     summary: "List nations and organisations",

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import type { Database } from "./schema.js";
@@ -23,6 +23,16 @@ export function openDatabase(config: DatabaseConfig): Db {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
-export function engineOf(config: DatabaseConfig): Engine {
-  return config.engine;
+/** Which engine a handle talks to, for the few statements that differ (locks). */
+export function engineOf(db: Db | Transaction<Database>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+/**
+ * Serialises a critical section across app instances for the rest of the transaction.
+ * PostgreSQL: a transaction-scoped advisory lock. SQLite: nothing to take; a SQLite file is
+ * served by one instance, whose connection runs one transaction at a time.
+ */
+export async function lockForTransaction(trx: Transaction<Database>, name: string): Promise<void> {
+  if (engineOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
 }

@@ -1,4 +1,6 @@
-import type { Db } from "../../db/connect.js";
+import type { Transaction } from "kysely";
+import { type Db, lockForTransaction } from "../../db/connect.js";
+import type { Database } from "../../db/schema.js";
 import type { SeedFiles } from "./read-seed-files.js";
 
 export type SeedReport = Record<string, number>;
@@ -27,29 +29,41 @@ const REFERENCE_TABLES = [
  */
 export async function loadSeedData(db: Db, data: SeedFiles): Promise<SeedReport> {
   return db.transaction().execute(async (trx) => {
-    for (const table of REFERENCE_TABLES) await trx.deleteFrom(table).execute();
-    const rows = buildRows(data);
-    const report: SeedReport = {};
-    for (const table of [...REFERENCE_TABLES].reverse()) {
-      const tableRows = rows[table];
-      for (let i = 0; i < tableRows.length; i += 200) {
-        // Chunks keep each statement under both engines' bound-parameter limits.
-        await trx
-          .insertInto(table)
-          .values(tableRows.slice(i, i + 200) as never)
-          .execute();
-      }
-      report[table] = tableRows.length;
-    }
-    return report;
+    await lockForTransaction(trx, SEED_LOCK);
+    return replaceReferenceData(trx, data);
   });
 }
 
-/** Loads the demo data only into an empty database; reports whether it did. */
+/**
+ * Loads the demo data only into an empty database; reports whether it did. Safe when several
+ * instances start at once against one PostgreSQL database: exactly one of them loads.
+ */
 export async function ensureSeedData(db: Db, data: () => SeedFiles): Promise<SeedReport | null> {
-  const existing = await db.selectFrom("nation").select("code").limit(1).executeTakeFirst();
-  if (existing) return null;
-  return loadSeedData(db, data());
+  return db.transaction().execute(async (trx) => {
+    await lockForTransaction(trx, SEED_LOCK);
+    const existing = await trx.selectFrom("nation").select("code").limit(1).executeTakeFirst();
+    return existing ? null : replaceReferenceData(trx, data());
+  });
+}
+
+const SEED_LOCK = "entente:reference-data";
+
+async function replaceReferenceData(trx: Transaction<Database>, data: SeedFiles): Promise<SeedReport> {
+  for (const table of REFERENCE_TABLES) await trx.deleteFrom(table).execute();
+  const rows = buildRows(data);
+  const report: SeedReport = {};
+  for (const table of [...REFERENCE_TABLES].reverse()) {
+    const tableRows = rows[table];
+    for (let i = 0; i < tableRows.length; i += 200) {
+      // Chunks keep each statement under both engines' bound-parameter limits.
+      await trx
+        .insertInto(table)
+        .values(tableRows.slice(i, i + 200) as never)
+        .execute();
+    }
+    report[table] = tableRows.length;
+  }
+  return report;
 }
 
 function buildRows(data: SeedFiles) {
