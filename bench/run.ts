@@ -13,8 +13,8 @@ import { loadSeedData } from "../src/domain/demo/load-seed.js";
 import { readSeedFiles } from "../src/domain/demo/read-seed-files.js";
 import { getMembershipMap, listFrameworkMembers } from "../src/domain/frameworks/frameworks.js";
 import { expandTokens } from "../src/domain/frameworks/tokens.js";
-import { decideAccess } from "../src/domain/policy/access.js";
 import { getPartnerTimeline } from "../src/domain/partners/partners.js";
+import { decideAccess } from "../src/domain/policy/access.js";
 import { buildApp } from "../src/http/app.js";
 import { findProjectRoot } from "../src/paths.js";
 
@@ -45,21 +45,39 @@ try {
   await migrateToLatest(db);
   const seedStart = performance.now();
   await loadSeedData(db, readSeedFiles(path.join(findProjectRoot(), "data", "seed")));
-  console.log(`engine: ${config.database.engine}; seed load ${(performance.now() - seedStart).toFixed(0)} ms; ${iterations} iterations`);
+  console.log(
+    `engine: ${config.database.engine}; seed load ${(performance.now() - seedStart).toFixed(0)} ms; ${iterations} iterations`,
+  );
   console.log("| operation | median ms | p99 ms | ops/s (sequential) |");
   console.log("|---|---|---|---|");
   await measure("decideAccess", (i) =>
-    decideAccess(db, { partner: partners[i % partners.length] ?? "JPN", audience: "NATO, PfP, MD, ICI and other nations as approved", date: dates[i % dates.length] ?? "2012-01-01" }),
+    decideAccess(db, {
+      partner: partners[i % partners.length] ?? "JPN",
+      audience: "NATO, PfP, MD, ICI and other nations as approved",
+      date: dates[i % dates.length] ?? "2012-01-01",
+    }),
   );
-  await measure("listFrameworkMembers(EAPC)", (i) => listFrameworkMembers(db, "EAPC", dates[i % dates.length] ?? "2012-01-01"));
-  await measure("expandTokens(EAPC,MD,ICI,GLOBAL)", (i) => expandTokens(db, ["EAPC", "MD", "ICI", "GLOBAL"], dates[i % dates.length] ?? "2012-01-01"));
+  await measure("listFrameworkMembers(EAPC)", (i) =>
+    listFrameworkMembers(db, "EAPC", dates[i % dates.length] ?? "2012-01-01"),
+  );
+  await measure("expandTokens(EAPC,MD,ICI,GLOBAL)", (i) =>
+    expandTokens(db, ["EAPC", "MD", "ICI", "GLOBAL"], dates[i % dates.length] ?? "2012-01-01"),
+  );
   await measure("getMembershipMap", (i) => getMembershipMap(db, dates[i % dates.length] ?? "2012-01-01"));
   await measure("getPartnerTimeline(JPN)", () => getPartnerTimeline(db, "JPN"));
-  const app = await buildApp({ config, db, clock: { today: () => "2026-11-28", now: () => new Date() } }, { serveWeb: false });
-  await measure("HTTP GET /api/policy/access", (i) =>
-    app.inject({ method: "GET", url: `/api/policy/access?partner=${partners[i % partners.length]}&audience=PFP,MD,ICI&date=${dates[i % dates.length]}` }),
+  const app = await buildApp(
+    { config, db, clock: { today: () => "2026-11-28", now: () => new Date() } },
+    { serveWeb: false },
   );
-  await measure("HTTP GET /api/map", (i) => app.inject({ method: "GET", url: `/api/map?asOf=${dates[i % dates.length]}` }));
+  await measure("HTTP GET /api/policy/access", (i) =>
+    app.inject({
+      method: "GET",
+      url: `/api/policy/access?partner=${partners[i % partners.length]}&audience=PFP,MD,ICI&date=${dates[i % dates.length]}`,
+    }),
+  );
+  await measure("HTTP GET /api/map", (i) =>
+    app.inject({ method: "GET", url: `/api/map?asOf=${dates[i % dates.length]}` }),
+  );
   await app.close();
 } finally {
   await db.destroy();

@@ -7,7 +7,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
-import { listSources, ZSource } from "../domain/sources/sources.js";
+import { listSources } from "../domain/sources/sources.js";
+import { ZSource } from "../domain/sources/sources.schema.js";
 import { AppError } from "../errors.js";
 import { installErrorHandler } from "./error-handler.js";
 import { registerFrameworkRoutes } from "./routes/frameworks.js";
@@ -75,9 +76,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === "GET" && !request.url.startsWith("/api/");
+    const urlPath = request.url.split("?")[0] ?? "";
+    // Page routes fall back to the app; a missing file (e.g. a stale /assets/ name) is a real 404.
+    const isPage = request.method === "GET" && !urlPath.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(urlPath);
     if (isPage && serveWeb) return reply.type("text/html").sendFile("index.html");
-    const error = new AppError("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`);
+    const error = new AppError("NOT_FOUND", `No route ${request.method} ${urlPath}`);
     return reply.status(404).send({ error: error.toJSON() });
   });
   return app;

@@ -2,7 +2,7 @@ import type { Db } from "../../db/connect.js";
 import { notFound } from "../../errors.js";
 import { isWithin } from "../shared/dates.js";
 import type { TFramework, TMapResponse, TMember, TMembership, TMembersResponse } from "./frameworks.schema.js";
-import { membershipActiveAt, membershipInForceAt, membershipSuspendedAt } from "./membership-sql.js";
+import { membershipActiveAt, membershipSuspendedAt } from "./membership-sql.js";
 
 export type FrameworkNaming = (code: string, date: string) => { name: string; memberTitle: string };
 
@@ -22,7 +22,7 @@ export async function loadFrameworkNaming(db: Db): Promise<FrameworkNaming> {
   };
 }
 
-/** All frameworks in display order, each named as of `asOf` with its member count then. */
+/** All frameworks in display order, each named as of `asOf` with its member count then (suspended members count, as in member lists). */
 export async function listFrameworks(db: Db, asOf: string): Promise<TFramework[]> {
   const [frameworks, names, naming, counts, allies] = await Promise.all([
     db.selectFrom("framework").selectAll().orderBy("sort_order").execute(),
@@ -31,7 +31,7 @@ export async function listFrameworks(db: Db, asOf: string): Promise<TFramework[]
     db
       .selectFrom("membership")
       .select(["framework_code", (eb) => eb.fn.countAll<number | string>().as("n")])
-      .where(membershipInForceAt(asOf))
+      .where(membershipActiveAt(asOf))
       .groupBy("framework_code")
       .execute(),
     countAllies(db, asOf),
@@ -59,7 +59,7 @@ async function countAllies(db: Db, asOf: string): Promise<number> {
     .selectFrom("membership")
     .select((eb) => eb.fn.countAll<number | string>().as("n"))
     .where("framework_code", "=", "NATO")
-    .where(membershipInForceAt(asOf))
+    .where(membershipActiveAt(asOf))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,0 +1,100 @@
+import { useEffect, useRef } from "react";
+import { AccessPage } from "./features/access/AccessPage.tsx";
+import { FrameworkPage } from "./features/frameworks/FrameworkPage.tsx";
+import { FrameworksPage } from "./features/frameworks/FrameworksPage.tsx";
+import { HomePage } from "./features/map/HomePage.tsx";
+import { MilestonesPage } from "./features/milestones/MilestonesPage.tsx";
+import { PartnerPage } from "./features/partners/PartnerPage.tsx";
+import { t, useLocale } from "./i18n/index.ts";
+import { Link, NavLink, type Route, resolveRoute, useLocation } from "./router/router.tsx";
+import { useDocumentTitle } from "./ui/Page.tsx";
+import { NotFound } from "./ui/States.tsx";
+
+const routes: readonly Route[] = [
+  { pattern: "/", render: () => <HomePage /> },
+  { pattern: "/partners/:code", render: (p) => <PartnerPage key={p.code} code={p.code ?? ""} /> },
+  { pattern: "/frameworks", render: () => <FrameworksPage /> },
+  { pattern: "/frameworks/:code", render: (p) => <FrameworkPage key={p.code} code={p.code ?? ""} /> },
+  { pattern: "/milestones", render: () => <MilestonesPage /> },
+  { pattern: "/access", render: () => <AccessPage /> },
+];
+
+function PageNotFound() {
+  useDocumentTitle(t("notFound.title"));
+  return <NotFound />;
+}
+
+/** After in-app navigation, focus moves to the new page's heading (or <main>) for screen readers. */
+function useFocusOnNavigate(pathname: string) {
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose after every change of page
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const target = document.getElementById("page-title") ?? document.getElementById("main");
+      target?.focus({ preventScroll: true });
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [pathname]);
+}
+
+export function App() {
+  const lang = useLocale();
+  const { pathname } = useLocation();
+  useFocusOnNavigate(pathname);
+  const match = resolveRoute(routes, pathname);
+
+  return (
+    <div className="app" key={lang}>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <circle cx="16" cy="16" r="14" fill="none" stroke="currentColor" strokeWidth="2" />
+              <path d="M16 3 L19 16 L16 29 L13 16 Z M3 16 L16 13 L29 16 L16 19 Z" fill="currentColor" />
+            </svg>
+            <span className="brand__text">
+              <span className="brand__name">{t("app.name")}</span>
+              <span className="brand__tag">{t("app.tagline")}</span>
+            </span>
+          </Link>
+          <nav aria-label={t("nav.label")} className="site-nav">
+            <ul>
+              <li>
+                <NavLink to="/" exact>
+                  {t("nav.map")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/frameworks">{t("nav.frameworks")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/milestones">{t("nav.milestones")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/access">{t("nav.access")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        {match ? match.route.render(match.params) : <PageNotFound />}
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <p>{t("footer.about")}</p>
+          <p>
+            <a href="/api/docs">{t("footer.apiDocs")}</a>
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { ReactNode } from "react";
+import { ApiError } from "../api/client.ts";
+import { t } from "../i18n/index.ts";
+import { Link } from "../router/router.tsx";
+
+/** A polite loading message; the spinner is decorative. */
+export function Loading({ label }: { label?: string }) {
+  return (
+    <div className="state state--loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label ?? t("state.loading")}</span>
+    </div>
+  );
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === "NETWORK") return t("state.networkError");
+    if (error.code === "HTTP") return t("state.httpError", { status: error.status });
+    return error.message; // the API's own explanation
+  }
+  return t("state.unexpected");
+}
+
+/** An error announced to assistive technology, with an optional retry. */
+export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+  return (
+    <div className="state state--error" role="alert">
+      <p className="state__title">{title ?? t("state.errorTitle")}</p>
+      <p>{errorMessage(error)}</p>
+      {onRetry ? (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t("state.retry")}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="state state--empty">{children}</p>;
+}
+
+/** The friendly page for an unknown address or code. */
+export function NotFound({ title, message }: { title?: string; message?: string }) {
+  return (
+    <section className="not-found" aria-labelledby="page-title">
+      <p className="not-found__code" aria-hidden="true">
+        404
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        {title ?? t("notFound.title")}
+      </h1>
+      <p>{message ?? t("notFound.message")}</p>
+      <ul className="not-found__links">
+        <li>
+          <Link to="/">{t("notFound.toMap")}</Link>
+        </li>
+        <li>
+          <Link to="/frameworks">{t("nav.frameworks")}</Link>
+        </li>
+        <li>
+          <Link to="/milestones">{t("nav.milestones")}</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
