@@ -125,6 +125,11 @@ const messages = {
   "timeline.kind.suspensionEnd": "Resumed",
   "timeline.kind.milestone": "Policy milestone",
   "timeline.kind.event": "Event",
+  "timeline.title.accession": "Accession to the Alliance",
+  "timeline.title.membershipStart": "Joined {framework}",
+  "timeline.title.membershipEnd": "Left {framework}",
+  "timeline.title.suspensionStart": "{framework} membership suspended",
+  "timeline.title.suspensionEnd": "{framework} suspension lifted",
 
   "frameworks.title": "Frameworks",
   "frameworks.lead":

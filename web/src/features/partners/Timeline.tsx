@@ -33,6 +33,28 @@ export function kindLabel(kind: Kind): string {
   }
 }
 
+/**
+ * Membership entries are titled here, through t(), from their kind and framework; milestones and
+ * events carry their own titles as data.
+ */
+function entryTitle(e: TimelineEntry): string {
+  const framework = e.frameworkName ?? e.framework ?? "";
+  switch (e.kind) {
+    case "membership-start":
+      return e.framework === "NATO"
+        ? t("timeline.title.accession")
+        : t("timeline.title.membershipStart", { framework });
+    case "membership-end":
+      return t("timeline.title.membershipEnd", { framework });
+    case "suspension-start":
+      return t("timeline.title.suspensionStart", { framework });
+    case "suspension-end":
+      return t("timeline.title.suspensionEnd", { framework });
+    default:
+      return e.title;
+  }
+}
+
 /** A vertical timeline: date (by precision), kind, title, summary, certainty and source. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   if (entries.length === 0) return <EmptyState>{t("timeline.empty")}</EmptyState>;
@@ -53,7 +75,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               </span>
               <span className="timeline__kind">{kindLabel(e.kind)}</span>
             </p>
-            <h3 className="timeline__title">{e.title}</h3>
+            <h3 className="timeline__title">{entryTitle(e)}</h3>
             {e.summary ? <p className="timeline__summary">{e.summary}</p> : null}
             {e.certainty !== "confirmed" ? (
               <p className="timeline__certainty">
