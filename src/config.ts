@@ -13,6 +13,12 @@ const ZEnv = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   ENTENTE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ENTENTE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  ENTENTE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  ENTENTE_DEMO: z
+    .enum(["0", "1", "true", "false", ""])
+    .default("")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type DatabaseConfig =
@@ -26,6 +32,11 @@ export type Config = Readonly<{
   database: DatabaseConfig;
   logLevel: z.infer<typeof ZEnv>["ENTENTE_LOG_LEVEL"];
   webDir: string;
+  /** Demo mode: demo users are seeded and their passwords shown on the login page. */
+  demo: boolean;
+  session: Readonly<{ idleMinutes: number; maxHours: number }>;
+  /** Login throttling: back-off starts after `freeFailures`; `lockAfter` failures lock for `lockMinutes`. */
+  throttle: Readonly<{ freeFailures: number; lockAfter: number; lockMinutes: number }>;
 }>;
 
 /** Reads the environment once, validates all of it, and lists every problem at once. */
@@ -47,5 +58,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database: Object.freeze(database),
     logLevel: e.ENTENTE_LOG_LEVEL,
     webDir: path.join(findProjectRoot(), "web", "dist"),
+    demo: e.ENTENTE_DEMO,
+    session: Object.freeze({ idleMinutes: e.ENTENTE_SESSION_IDLE_MINUTES, maxHours: e.ENTENTE_SESSION_MAX_HOURS }),
+    throttle: Object.freeze({ freeFailures: 3, lockAfter: 10, lockMinutes: 15 }),
   });
 }

@@ -1,8 +1,10 @@
 import path from "node:path";
 import type { AppContext } from "../context.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { ensureAdministrator, seedDemoIdentity } from "../domain/demo/demo-identity.js";
 import { ensureSeedData, loadSeedData } from "../domain/demo/load-seed.js";
 import { readSeedFiles } from "../domain/demo/read-seed-files.js";
+import { documentStore } from "../domain/documents/documents.js";
 import { listFrameworkMembers } from "../domain/frameworks/frameworks.js";
 import { ZAsOfQuery, ZExpandQuery, ZFrameworkCode } from "../domain/frameworks/frameworks.schema.js";
 import { expandTokens, parseTokens } from "../domain/frameworks/tokens.js";
@@ -16,6 +18,7 @@ import { parseInput } from "../domain/shared/validation.js";
 import { AppError } from "../errors.js";
 import { buildApp } from "../http/app.js";
 import { findProjectRoot } from "../paths.js";
+import { identityCommands } from "./identity-commands.js";
 import { formatTable, type Output } from "./output.js";
 
 export type CommandArgs = { positionals: string[]; options: Record<string, string | boolean | undefined> };
@@ -57,14 +60,26 @@ const seedCommand: Command = {
 /** The command table: each entry calls the same domain functions as the HTTP API. */
 export const commands: Record<string, Command> = {
   serve: {
-    usage: "serve [--no-demo]",
-    summary: "Migrate, load the demo data into an empty database, and serve the web app and API",
-    async run(ctx, args, io) {
+    usage: "serve [--demo]",
+    summary: "Migrate, load reference data into an empty database, and serve; --demo adds demo users and documents",
+    async run(ctx, _args, io) {
       await migrateToLatest(ctx.db);
-      if (!args.options["no-demo"]) {
-        const report = await ensureSeedData(ctx.db, () => readSeedFiles(seedDir()));
-        if (report)
-          io.out(`Loaded demo data: ${report.nation} nations and organisations, ${report.membership} memberships.`);
+      const report = await ensureSeedData(ctx.db, () => readSeedFiles(seedDir()));
+      if (report)
+        io.out(`Loaded reference data: ${report.nation} nations and organisations, ${report.membership} memberships.`);
+      const now = ctx.clock.now();
+      if (ctx.config.demo) {
+        const demo = await seedDemoIdentity(ctx.db, documentStore(ctx.config.dataDir), now);
+        if (demo)
+          io.out(
+            `Demo mode: ${demo.users} demo users and ${demo.documents} labelled documents; passwords are on the login page.`,
+          );
+      } else {
+        const admin = await ensureAdministrator(ctx.db, now);
+        if (admin)
+          io.out(
+            `First run: created administrator '${admin.username}' with password ${admin.password} (shown once; log in and enrol a second factor).`,
+          );
       }
       const app = await buildApp(ctx, { logger: true });
       const address = await app.listen({ port: ctx.config.port, host: ctx.config.host });
@@ -86,6 +101,7 @@ export const commands: Record<string, Command> = {
   },
   seed: seedCommand,
   demo: { ...seedCommand, usage: "demo", summary: "The same as seed: (re)load the demo data" },
+  ...identityCommands,
   nations: {
     usage: "nations [--kind state|organisation] [--q text] [--json]",
     summary: "List nations and organisations",

@@ -17,7 +17,12 @@ const CLI_OPTIONS = {
   from: text,
   to: text,
   json: flag,
-  "no-demo": flag,
+  demo: flag,
+  name: text,
+  organisation: text,
+  clearance: text,
+  roles: text,
+  poc: flag,
 } as const;
 
 function usage(): string {
@@ -44,7 +49,7 @@ export async function runCli(argv: string[], io: Output = consoleOutput, context
       strict: true,
       options: CLI_OPTIONS,
     });
-    const ctx = context ?? createContext(readConfig());
+    const ctx = context ?? createContext(readConfig(values.demo ? { ...process.env, ENTENTE_DEMO: "1" } : process.env));
     if (!context) owned = ctx;
     await command.run(ctx, { positionals, options: values }, io);
     return 0;

@@ -136,6 +136,118 @@ export interface PartnerEventTable {
   note: string | null;
 }
 
+export type Role = "admin" | "staff" | "delegation" | "partner" | "hq" | "auditor" | "analyst";
+export type ClearanceCode = "NU" | "NR" | "NC" | "NS";
+export type ClassificationCode = "PUBLIC" | ClearanceCode;
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  kind: "alliance-staff" | "command" | "delegation" | "mission" | "international-organisation";
+  nation_code: string | null;
+  created_at: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  organisation_id: string;
+  clearance: ClearanceCode;
+  is_poc: number;
+  password_hash: string;
+  disabled: number;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  created_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: Role;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  mfa_verified: number;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface LabelTable {
+  id: string;
+  policy_identifier: string;
+  classification: ClassificationCode;
+  classification_rank: number;
+  created_at: string;
+  review_at: string | null;
+}
+
+export interface LabelReleasableTable {
+  label_id: string;
+  token: string;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_nation: string | null;
+  actor_organisation: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  object_label: string | null;
+  outcome: "success" | "denied" | "invalid";
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  reference: string;
+  title: string;
+  document_date: string;
+  label_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  search_text: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface Database {
   source: SourceTable;
   nation: NationTable;
@@ -152,6 +264,17 @@ export interface Database {
   area: AreaTable;
   partner_area: PartnerAreaTable;
   partner_event: PartnerEventTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  recovery_code: RecoveryCodeTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
+  label: LabelTable;
+  label_releasable: LabelReleasableTable;
+  audit_event: AuditEventTable;
+  document: DocumentTable;
 }
 
 export type Nation = Selectable<NationTable>;

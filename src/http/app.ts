@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -10,8 +11,14 @@ import type { AppContext } from "../context.js";
 import { listSources } from "../domain/sources/sources.js";
 import { ZSource } from "../domain/sources/sources.schema.js";
 import { AppError } from "../errors.js";
+import { installAuth } from "./auth.js";
 import { installErrorHandler } from "./error-handler.js";
+import { registerAdminRoutes } from "./routes/admin.js";
+import { registerAuditRoutes } from "./routes/audit.js";
+import { registerAuthRoutes } from "./routes/auth.js";
+import { registerDocumentRoutes } from "./routes/documents.js";
 import { registerFrameworkRoutes } from "./routes/frameworks.js";
+import { registerLabelRoutes } from "./routes/labels.js";
 import { registerNationRoutes } from "./routes/nations.js";
 import { registerPolicyRoutes } from "./routes/policy.js";
 import { installSecurityHeaders } from "./security-headers.js";
@@ -30,6 +37,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installSecurityHeaders(app);
+  await installAuth(app, ctx);
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -70,6 +79,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerNationRoutes(app, ctx);
   registerFrameworkRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  registerDocumentRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerLabelRoutes(app, ctx);
 
   const webDir = ctx.config.webDir;
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webDir, "index.html"));

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 
-// Baseline headers on every response. The Identity and labels issue extends this (HSTS, CSRF).
+// Headers on every response; HSTS only when served over HTTPS. CSRF is checked in auth.ts.
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -21,6 +21,7 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     // Swagger UI needs inline script for its initialiser; every other page gets the strict policy.
     if (!request.url.startsWith("/api/docs")) reply.header("Content-Security-Policy", CSP);
     if (request.url.startsWith("/api/")) reply.header("Cache-Control", "no-store");
+    if (request.protocol === "https") reply.header("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
     return payload;
   });
 }

@@ -1,5 +1,6 @@
-import { type SqlBool, sql } from "kysely";
+import { type SqlBool, sql, type Transaction } from "kysely";
 import type { Db } from "../../db/connect.js";
+import type { Database } from "../../db/schema.js";
 import { AppError } from "../../errors.js";
 import { membershipInForceAt } from "./membership-sql.js";
 
@@ -28,7 +29,7 @@ export function parseTokens(text: string): string[] {
 export type ResolvedTokens = { frameworks: string[]; nations: string[]; special: string[] };
 
 /** Sorts tokens into frameworks, nations and special tokens; NOT_FOUND names the first unknown one. */
-export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedTokens> {
+export async function resolveTokens(db: Db | Transaction<Database>, tokens: string[]): Promise<ResolvedTokens> {
   const syntax = tokens.find((t) => !/^[A-Z]{2,12}$/.test(t));
   if (syntax !== undefined) {
     throw new AppError(

@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import { type SqlBool, sql, type Transaction } from "kysely";
+import type { Db } from "../../db/connect.js";
+import type { Database } from "../../db/schema.js";
+import { AppError, isAppError, notFound } from "../../errors.js";
+import { membershipInForceAt } from "../frameworks/membership-sql.js";
+import { expandTokens, resolveTokens } from "../frameworks/tokens.js";
+import { type TLabel, type TLabelInput, ZLabelInput } from "./labels.schema.js";
+import { orderTokens, renderMarking } from "./marking.js";
+import { rankOf, type Viewer } from "./viewer.js";
+
+type DbOrTrx = Db | Transaction<Database>;
+
+/**
+ * Stores a label. Releasability tokens must be known frameworks, nations or organisations:
+ * an unknown one is a VALIDATION error naming `field`.
+ */
+export async function createLabel(
+  trx: DbOrTrx,
+  input: TLabelInput,
+  createdAt: string,
+  field = "label",
+): Promise<TLabel> {
+  const parsed = ZLabelInput.parse(input);
+  const releasableTo = orderTokens(parsed.releasableTo);
+  try {
+    const resolved = await resolveTokens(trx, releasableTo);
+    if (resolved.special.length > 0) throw new AppError("NOT_FOUND", `'${resolved.special[0]}' is not releasability`);
+  } catch (error) {
+    if (isAppError(error)) {
+      throw new AppError("VALIDATION", `Invalid input: ${field}.releasableTo: ${error.message}`, {
+        fields: [{ field: `${field}.releasableTo`, message: error.message }],
+      });
+    }
+    throw error;
+  }
+  const id = randomUUID();
+  await trx
+    .insertInto("label")
+    .values({
+      id,
+      policy_identifier: parsed.policyIdentifier,
+      classification: parsed.classification,
+      classification_rank: rankOf(parsed.classification),
+      created_at: createdAt,
+      review_at: parsed.reviewAt ?? null,
+    })
+    .execute();
+  if (releasableTo.length > 0) {
+    await trx
+      .insertInto("label_releasable")
+      .values(releasableTo.map((token) => ({ label_id: id, token })))
+      .execute();
+  }
+  return presentLabel({
+    id,
+    policyIdentifier: parsed.policyIdentifier,
+    classification: parsed.classification,
+    releasableTo,
+    createdAt,
+    reviewAt: parsed.reviewAt ?? null,
+  });
+}
+
+export function presentLabel(label: Omit<TLabel, "marking">): TLabel {
+  return { ...label, releasableTo: orderTokens(label.releasableTo), marking: renderMarking(label) };
+}
+
+/** Loads labels by id, in one query per table. */
+export async function getLabels(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, TLabel>> {
+  if (ids.length === 0) return new Map();
+  const unique = [...new Set(ids)];
+  const [rows, tokens] = await Promise.all([
+    db.selectFrom("label").selectAll().where("id", "in", unique).execute(),
+    db.selectFrom("label_releasable").selectAll().where("label_id", "in", unique).execute(),
+  ]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      presentLabel({
+        id: r.id,
+        policyIdentifier: r.policy_identifier,
+        classification: r.classification,
+        releasableTo: tokens.filter((t) => t.label_id === r.id).map((t) => t.token),
+        createdAt: r.created_at,
+        reviewAt: r.review_at,
+      }),
+    ]),
+  );
+}
+
+export async function getLabel(db: DbOrTrx, id: string): Promise<TLabel> {
+  const label = (await getLabels(db, [id])).get(id);
+  if (!label) throw notFound("label", id);
+  return label;
+}
+
+/**
+ * THE access decision for one labelled record, as of date `at` (the rules: docs/security.md).
+ * 1. The viewer's clearance must cover the classification (PUBLIC needs none).
+ * 2. PUBLIC information is readable by everyone.
+ * 3. Alliance staff (organisations of the alliance itself) read all alliance material.
+ * 4. Anyone else reads it only if their nation is in the releasable-to set, group tokens
+ *    expanded by membership in force on `at`.
+ */
+export async function canRead(
+  db: Db,
+  viewer: Viewer,
+  label: Pick<TLabel, "classification" | "releasableTo">,
+  at: string,
+) {
+  if (rankOf(label.classification) > viewer.clearanceRank) return false;
+  if (label.classification === "PUBLIC") return true;
+  if (viewer.isAlliance) return true;
+  if (viewer.nation === null || label.releasableTo.length === 0) return false;
+  return (await expandTokens(db, [...label.releasableTo], at)).includes(viewer.nation);
+}
+
+/**
+ * The same rules as `canRead`, as SQL: the ids of the labels `viewer` may read on `at`.
+ * Every list, search, count and export composes it: `.where("x.label_id", "in", readableLabelIds(...))`.
+ * It walks the other way from canRead (the viewer's nation → the tokens it is covered by), so
+ * the property test that the two agree checks one against the other.
+ */
+export function readableLabelIds(db: DbOrTrx, viewer: Viewer, at: string) {
+  const nation = viewer.nation;
+  return db
+    .selectFrom("label")
+    .select("label.id")
+    .where("label.classification_rank", "<=", viewer.clearanceRank)
+    .where((eb) => {
+      const open: ReturnType<typeof eb.and>[] = [eb.and([eb("label.classification", "=", "PUBLIC")])];
+      if (viewer.isAlliance) open.push(eb.and([sql<SqlBool>`1 = 1`]));
+      else if (nation !== null) {
+        open.push(
+          eb.and([
+            eb.exists(
+              eb
+                .selectFrom("label_releasable")
+                .select("label_releasable.token")
+                .whereRef("label_releasable.label_id", "=", "label.id")
+                .where("label_releasable.token", "in", tokensCoveringNation(db, nation, at)),
+            ),
+          ]),
+        );
+      }
+      return eb.or(open);
+    });
+}
+
+/** The releasability tokens that name `nation` on `at`: itself, its frameworks in force, and the groups that include the Allies if it is one. */
+function tokensCoveringNation(db: DbOrTrx, nation: string, at: string) {
+  return db
+    .selectFrom("nation")
+    .select("nation.code as token")
+    .where("nation.code", "=", nation)
+    .union(
+      db
+        .selectFrom("membership")
+        .select("membership.framework_code as token")
+        .where("membership.nation_code", "=", nation)
+        .where(membershipInForceAt(at)),
+    )
+    .union(
+      db
+        .selectFrom("framework")
+        .select("framework.code as token")
+        .where("framework.includes_allies", "=", 1)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("membership")
+              .select("membership.id")
+              .where("membership.nation_code", "=", nation)
+              .where("membership.framework_code", "=", "NATO")
+              .where(membershipInForceAt(at)),
+          ),
+        ),
+    );
+}
