@@ -13,9 +13,9 @@ import {
 
 const NS = "urn:nato:stanag:4774:confidentialitymetadatalabel:1:0";
 
-const escape = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -24,8 +24,8 @@ const unescape = (s: string) =>
     .replace(/&amp;/g, "&");
 
 export function labelToXml(label: TLabel): string {
-  const review = label.reviewAt ? ` ReviewDateTime="${escape(label.reviewAt)}T00:00:00Z"` : "";
-  const values = label.releasableTo.map((t) => `        <GenericValue>${escape(t)}</GenericValue>`).join("\n");
+  const review = label.reviewAt ? ` ReviewDateTime="${escapeXml(label.reviewAt)}T00:00:00Z"` : "";
+  const values = label.releasableTo.map((t) => `        <GenericValue>${escapeXml(t)}</GenericValue>`).join("\n");
   const category =
     label.releasableTo.length > 0
       ? `\n      <Category TagName="ReleasableTo" Type="PERMISSIVE">\n${values}\n      </Category>`
@@ -34,10 +34,10 @@ export function labelToXml(label: TLabel): string {
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<originatorConfidentialityLabel xmlns="${NS}" ConfidentialityLabelVersion="1"${review}>`,
     "  <ConfidentialityInformation>",
-    `    <PolicyIdentifier>${escape(label.policyIdentifier)}</PolicyIdentifier>`,
-    `    <Classification>${escape(CLASSIFICATION_NAMES[label.classification])}</Classification>${category}`,
+    `    <PolicyIdentifier>${escapeXml(label.policyIdentifier)}</PolicyIdentifier>`,
+    `    <Classification>${escapeXml(CLASSIFICATION_NAMES[label.classification])}</Classification>${category}`,
     "  </ConfidentialityInformation>",
-    `  <CreationDateTime>${escape(label.createdAt)}</CreationDateTime>`,
+    `  <CreationDateTime>${escapeXml(label.createdAt)}</CreationDateTime>`,
     "</originatorConfidentialityLabel>",
     "",
   ].join("\n");
@@ -58,8 +58,8 @@ export function labelFromXml(xml: string): TLabelInput {
     throw invalid("no originatorConfidentialityLabel element");
   const info = element(xml, "ConfidentialityInformation");
   if (info === undefined) throw invalid("no ConfidentialityInformation element");
-  const policy = unescape(element(info, "PolicyIdentifier")?.trim() ?? "NATO");
-  const classificationText = unescape(element(info, "Classification")?.trim() ?? "");
+  const policy = unescapeXml(element(info, "PolicyIdentifier")?.trim() ?? "NATO");
+  const classificationText = unescapeXml(element(info, "Classification")?.trim() ?? "");
   const classification = (CLASSIFICATIONS as readonly string[]).find(
     (c) =>
       c === classificationText.toUpperCase() ||
@@ -74,7 +74,7 @@ export function labelFromXml(xml: string): TLabelInput {
     if (tag !== "ReleasableTo" || type !== "PERMISSIVE")
       throw invalid(`unsupported category ${tag ?? "?"} (${type ?? "?"})`);
     for (const value of (match[2] ?? "").matchAll(/<(?:\w+:)?(?:GenericValue|CategoryValue)>([^<]*)<\//g)) {
-      releasableTo.push(unescape(value[1] ?? "").trim());
+      releasableTo.push(unescapeXml(value[1] ?? "").trim());
     }
   }
   const review = /ReviewDateTime="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1];
