@@ -2,13 +2,8 @@
 // token expansion, and the same through HTTP (Fastify inject, no network). Runs on SQLite
 // (a temp file, as in production) or on PostgreSQL when DATABASE_URL is set.
 // Usage: npm run bench [-- --iterations 500]. Numbers go to docs/performance.md by hand.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { readConfig } from "../src/config.js";
-import { openDatabase } from "../src/db/connect.js";
-import { migrateToLatest } from "../src/db/migrate.js";
 import { loadSeedData } from "../src/domain/demo/load-seed.js";
 import { readSeedFiles } from "../src/domain/demo/read-seed-files.js";
 import { getMembershipMap, listFrameworkMembers } from "../src/domain/frameworks/frameworks.js";
@@ -17,11 +12,10 @@ import { getPartnerTimeline } from "../src/domain/partners/partners.js";
 import { decideAccess } from "../src/domain/policy/access.js";
 import { buildApp } from "../src/http/app.js";
 import { findProjectRoot } from "../src/paths.js";
+import { openBenchDb } from "./bench-db.js";
 
 const iterations = Number(process.argv[process.argv.indexOf("--iterations") + 1]) || 300;
-const dir = mkdtempSync(path.join(os.tmpdir(), "entente-bench-"));
-const config = readConfig({ ENTENTE_DATA_DIR: dir, DATABASE_URL: process.env.DATABASE_URL ?? "" });
-const db = openDatabase(config.database);
+const { db, config, close } = await openBenchDb();
 
 async function measure(name: string, fn: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 20; i++) await fn(i);
@@ -42,7 +36,6 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>) {
 const dates = Array.from({ length: 30 }, (_, i) => `${1995 + i}-06-01`);
 const partners = ["JPN", "AUS", "GEO", "EGY", "BHR", "CHN", "RUS", "MNE", "COL", "USA"];
 try {
-  await migrateToLatest(db);
   const seedStart = performance.now();
   await loadSeedData(db, readSeedFiles(path.join(findProjectRoot(), "data", "seed")));
   console.log(
@@ -80,6 +73,5 @@ try {
   );
   await app.close();
 } finally {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }

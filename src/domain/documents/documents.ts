@@ -6,7 +6,7 @@ import type { Db } from "../../db/connect.js";
 import { AppError, notFound } from "../../errors.js";
 import { recordAuditEvent, recordAuditEventAlone } from "../audit/audit.js";
 import { requireRole } from "../identity/authorize.js";
-import { createLabel, getLabels, readableLabelIds } from "../labels/labels.js";
+import { createLabel, getLabels, readableLabel } from "../labels/labels.js";
 import { CLASSIFICATION_NAMES } from "../labels/labels.schema.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
 import { parseInput } from "../shared/validation.js";
@@ -160,7 +160,7 @@ export async function listDocuments(
   let select = db
     .selectFrom("document")
     .selectAll()
-    .where("document.label_id", "in", readableLabelIds(db, viewer, at))
+    .where(readableLabel(db, viewer, at, "document.label_id"))
     .orderBy("document_date", "desc")
     .orderBy("id", "desc")
     .limit(limit + 1);
@@ -237,7 +237,7 @@ export async function getDocument(
     .selectFrom("document")
     .selectAll()
     .where("id", "=", id)
-    .where("document.label_id", "in", readableLabelIds(db, viewer, at))
+    .where(readableLabel(db, viewer, at, "document.label_id"))
     .executeTakeFirst();
   if (!row) {
     const exists = await db.selectFrom("document").select("id").where("id", "=", id).executeTakeFirst();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type SqlBool, sql, type Transaction } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql, type Transaction } from "kysely";
 import type { Db } from "../../db/connect.js";
 import type { Database } from "../../db/schema.js";
 import { AppError, isAppError, notFound } from "../../errors.js";
@@ -118,34 +118,49 @@ export async function canRead(
 
 /**
  * The same rules as `canRead`, as SQL: the ids of the labels `viewer` may read on `at`.
- * Every list, search, count and export composes it: `.where("x.label_id", "in", readableLabelIds(...))`.
  * It walks the other way from canRead (the viewer's nation → the tokens it is covered by), so
  * the property test that the two agree checks one against the other.
  */
 export function readableLabelIds(db: DbOrTrx, viewer: Viewer, at: string) {
-  const nation = viewer.nation;
   return db
     .selectFrom("label")
     .select("label.id")
-    .where("label.classification_rank", "<=", viewer.clearanceRank)
-    .where((eb) => {
-      const open: ReturnType<typeof eb.and>[] = [eb.and([eb("label.classification", "=", "PUBLIC")])];
-      if (viewer.isAlliance) open.push(eb.and([sql<SqlBool>`1 = 1`]));
-      else if (nation !== null) {
-        open.push(
-          eb.and([
-            eb.exists(
-              eb
-                .selectFrom("label_releasable")
-                .select("label_releasable.token")
-                .whereRef("label_releasable.label_id", "=", "label.id")
-                .where("label_releasable.token", "in", tokensCoveringNation(db, nation, at)),
-            ),
-          ]),
-        );
-      }
-      return eb.or(open);
-    });
+    .where((eb) => labelReadableCondition(eb, db, viewer, at));
+}
+
+/**
+ * The read rule as a correlated condition on a record's label column, for every list, search,
+ * count and export: `.where(readableLabel(db, viewer, at, "document.label_id"))`. Correlated,
+ * so a page walks its index and checks each candidate row, rather than materialising every
+ * readable label first (docs/performance.md).
+ */
+export function readableLabel(db: DbOrTrx, viewer: Viewer, at: string, labelColumn: `${string}.label_id`) {
+  return (eb: ExpressionBuilder<Database, keyof Database>) =>
+    eb.exists(
+      db
+        .selectFrom("label")
+        .select("label.id")
+        .where(sql<SqlBool>`label.id = ${sql.ref(labelColumn)}`)
+        .where((inner) => labelReadableCondition(inner, db, viewer, at)),
+    );
+}
+
+function labelReadableCondition(eb: ExpressionBuilder<Database, "label">, db: DbOrTrx, viewer: Viewer, at: string) {
+  const nation = viewer.nation;
+  const open: Expression<SqlBool>[] = [eb("label.classification", "=", "PUBLIC")];
+  if (viewer.isAlliance) open.push(sql<SqlBool>`1 = 1`);
+  else if (nation !== null) {
+    open.push(
+      eb.exists(
+        eb
+          .selectFrom("label_releasable")
+          .select("label_releasable.token")
+          .whereRef("label_releasable.label_id", "=", "label.id")
+          .where("label_releasable.token", "in", tokensCoveringNation(db, nation, at)),
+      ),
+    );
+  }
+  return eb.and([eb("label.classification_rank", "<=", viewer.clearanceRank), eb.or(open)]);
 }
 
 /** The releasability tokens that name `nation` on `at`: itself, its frameworks in force, and the groups that include the Allies if it is one. */
