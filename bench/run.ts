@@ -8,6 +8,7 @@ import { loadSeedData } from "../src/domain/demo/load-seed.js";
 import { readSeedFiles } from "../src/domain/demo/read-seed-files.js";
 import { getMembershipMap, listFrameworkMembers } from "../src/domain/frameworks/frameworks.js";
 import { expandTokens } from "../src/domain/frameworks/tokens.js";
+import { ANONYMOUS } from "../src/domain/labels/viewer.js";
 import { getPartnerTimeline } from "../src/domain/partners/partners.js";
 import { decideAccess } from "../src/domain/policy/access.js";
 import { buildApp } from "../src/http/app.js";
@@ -57,7 +58,7 @@ try {
     expandTokens(db, ["EAPC", "MD", "ICI", "GLOBAL"], dates[i % dates.length] ?? "2012-01-01"),
   );
   await measure("getMembershipMap", (i) => getMembershipMap(db, dates[i % dates.length] ?? "2012-01-01"));
-  await measure("getPartnerTimeline(JPN)", () => getPartnerTimeline(db, "JPN"));
+  await measure("getPartnerTimeline(JPN)", () => getPartnerTimeline(db, ANONYMOUS, "JPN", "2026-11-28"));
   const app = await buildApp(
     { config, db, clock: { today: () => "2026-11-28", now: () => new Date() } },
     { serveWeb: false },

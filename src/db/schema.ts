@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Generated, Insertable, Selectable } from "kysely";
 
 // Kysely table interfaces: the one description of the schema the code relies on.
 // Dates are ISO-8601 text (YYYY-MM-DD) on both engines; booleans are 0/1 integers.
@@ -13,6 +13,8 @@ export interface SourceTable {
   title: string;
   reliability: "primary" | "secondary" | "weak";
   note: string | null;
+  /** Confidentiality label (migration 0003); "public" for the reference registry. */
+  label_id: Generated<string>;
 }
 
 export interface NationTable {
@@ -21,6 +23,8 @@ export interface NationTable {
   name: string;
   kind: "state" | "organisation";
   cite: string | null;
+  /** Confidentiality label (migration 0003); "public" for the reference registry. */
+  label_id: Generated<string>;
 }
 
 export interface FrameworkTable {
@@ -33,6 +37,8 @@ export interface FrameworkTable {
   description: string;
   sort_order: number;
   cite: string;
+  /** Confidentiality label (migration 0003); "public" for the reference registry. */
+  label_id: Generated<string>;
 }
 
 export interface FrameworkNameTable {
@@ -54,6 +60,8 @@ export interface MembershipTable {
   cite: string;
   certainty: Certainty;
   note: string | null;
+  /** Confidentiality label (migration 0003); "public" for the reference registry. */
+  label_id: Generated<string>;
 }
 
 export interface SuspensionTable {
@@ -64,6 +72,8 @@ export interface SuspensionTable {
   cite: string;
   certainty: Certainty;
   note: string | null;
+  /** Confidentiality label (migration 0003); "public" for the reference registry. */
+  label_id: Generated<string>;
 }
 
 export interface MilestoneTable {
@@ -75,6 +85,8 @@ export interface MilestoneTable {
   cite: string;
   certainty: Certainty;
   note: string | null;
+  /** Confidentiality label (migration 0003); "public" for the reference registry. */
+  label_id: Generated<string>;
 }
 
 export interface MilestoneFrameworkTable {
@@ -123,6 +135,8 @@ export interface PartnerAreaTable {
   since: string | null;
   cite: string;
   note: string | null;
+  /** Confidentiality label (migration 0003); "public" for the reference registry. */
+  label_id: Generated<string>;
 }
 
 export interface PartnerEventTable {
@@ -134,6 +148,8 @@ export interface PartnerEventTable {
   cite: string;
   certainty: Certainty;
   note: string | null;
+  /** Confidentiality label (migration 0003); "public" for the reference registry. */
+  label_id: Generated<string>;
 }
 
 export type Role = "admin" | "staff" | "delegation" | "partner" | "hq" | "auditor" | "analyst";

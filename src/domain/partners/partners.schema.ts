@@ -9,6 +9,8 @@ export const ZPartnerArea = z.object({
   since: z.string().nullable(),
   cite: z.string(),
   note: z.string().nullable(),
+  /** The record's confidentiality marking. */
+  marking: z.string(),
 });
 
 export const ZPartnerProfile = z.object({
@@ -37,6 +39,7 @@ export const ZTimelineEntry = z.object({
   cite: z.string(),
   certainty: z.enum(["confirmed", "uncertain", "disputed"]),
   note: z.string().nullable(),
+  marking: z.string(),
 });
 
 export const ZTimeline = z.object({ nation: ZNation, entries: z.array(ZTimelineEntry) });

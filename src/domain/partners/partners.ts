@@ -1,11 +1,17 @@
 import type { Db } from "../../db/connect.js";
 import { listNationMemberships } from "../frameworks/frameworks.js";
+import { getLabels, readableLabel } from "../labels/labels.js";
+import { renderMarking } from "../labels/marking.js";
+import type { Viewer } from "../labels/viewer.js";
 import { getNation } from "../nations/nations.js";
 import { listMilestones } from "../policy/milestones.js";
 import type { TPartnerProfile, TTimeline, TTimelineEntry } from "./partners.schema.js";
 
+/** The reference registry (memberships, milestones) is public by definition (migration 0003). */
+const PUBLIC_MARKING = renderMarking({ classification: "PUBLIC", releasableTo: [] });
+
 /** A nation's relationship with the alliance: frameworks over time and the areas it chose. */
-export async function getPartnerProfile(db: Db, code: string): Promise<TPartnerProfile> {
+export async function getPartnerProfile(db: Db, viewer: Viewer, code: string, at: string): Promise<TPartnerProfile> {
   const nation = await getNation(db, code);
   const [memberships, areas] = await Promise.all([
     listNationMemberships(db, nation.code),
@@ -19,27 +25,46 @@ export async function getPartnerProfile(db: Db, code: string): Promise<TPartnerP
         "partner_area.since",
         "partner_area.cite",
         "partner_area.note",
+        "partner_area.label_id",
       ])
       .where("partner_area.nation_code", "=", nation.code)
+      .where(readableLabel(db, viewer, at, "partner_area.label_id"))
       .orderBy("area.name")
       .execute(),
   ]);
-  return { nation, memberships, areas };
+  const labels = await getLabels(
+    db,
+    areas.map((a) => a.label_id),
+  );
+  return {
+    nation,
+    memberships,
+    areas: areas.map(({ label_id, ...area }) => ({ ...area, marking: labels.get(label_id)?.marking ?? "" })),
+  };
 }
 
 /**
  * The relationship as dated entries: memberships and suspensions, the policy milestones of the
  * frameworks it belonged to (up to when it left them), and the events recorded for it.
  */
-export async function getPartnerTimeline(db: Db, code: string): Promise<TTimeline> {
+export async function getPartnerTimeline(db: Db, viewer: Viewer, code: string, at: string): Promise<TTimeline> {
   const nation = await getNation(db, code);
   const [memberships, milestones, events] = await Promise.all([
     listNationMemberships(db, nation.code),
     listMilestones(db),
-    db.selectFrom("partner_event").selectAll().where("nation_code", "=", nation.code).execute(),
+    db
+      .selectFrom("partner_event")
+      .selectAll()
+      .where("nation_code", "=", nation.code)
+      .where(readableLabel(db, viewer, at, "partner_event.label_id"))
+      .execute(),
   ]);
+  const labels = await getLabels(
+    db,
+    events.map((e) => e.label_id),
+  );
   const entries: TTimelineEntry[] = [];
-  const base = { summary: null, note: null } as const;
+  const base = { summary: null, note: null, marking: PUBLIC_MARKING } as const;
   for (const m of memberships) {
     const framework = { framework: m.framework, frameworkName: m.frameworkName };
     entries.push({
@@ -97,6 +122,7 @@ export async function getPartnerTimeline(db: Db, code: string): Promise<TTimelin
       memberships.some((m) => ms.frameworks.includes(m.framework) && (m.validTo === null || ms.date < m.validTo));
     if (!relevant) continue;
     entries.push({
+      marking: PUBLIC_MARKING,
       date: ms.date,
       precision: ms.precision,
       kind: "milestone",
@@ -117,6 +143,7 @@ export async function getPartnerTimeline(db: Db, code: string): Promise<TTimelin
       date: e.date,
       precision: e.precision,
       kind: "event",
+      marking: labels.get(e.label_id)?.marking ?? "",
       title: e.title,
       cite: e.cite,
       certainty: e.certainty,

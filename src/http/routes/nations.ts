@@ -6,6 +6,7 @@ import { getNation, listNations } from "../../domain/nations/nations.js";
 import { ZListNationsQuery, ZNation, ZNationCode } from "../../domain/nations/nations.schema.js";
 import { getPartnerProfile, getPartnerTimeline } from "../../domain/partners/partners.js";
 import { ZPartnerProfile, ZTimeline } from "../../domain/partners/partners.schema.js";
+import { viewerOfRequest } from "../auth.js";
 import type { ZodApp } from "../types.js";
 
 const ZCodeParams = z.strictObject({ code: ZNationCode });
@@ -57,7 +58,7 @@ export function registerNationRoutes(app: ZodApp, ctx: AppContext): void {
         response: { 200: ZPartnerProfile },
       },
     },
-    async (request) => getPartnerProfile(ctx.db, request.params.code),
+    async (request) => getPartnerProfile(ctx.db, viewerOfRequest(request), request.params.code, ctx.clock.today()),
   );
 
   app.get(
@@ -70,6 +71,6 @@ export function registerNationRoutes(app: ZodApp, ctx: AppContext): void {
         response: { 200: ZTimeline },
       },
     },
-    async (request) => getPartnerTimeline(ctx.db, request.params.code),
+    async (request) => getPartnerTimeline(ctx.db, viewerOfRequest(request), request.params.code, ctx.clock.today()),
   );
 }
