@@ -1,10 +1,19 @@
 import { useEffect, useRef } from "react";
 import { AccessPage } from "./features/access/AccessPage.tsx";
+import { AdminPage } from "./features/admin/AdminPage.tsx";
+import { AuditPage } from "./features/audit/AuditPage.tsx";
+import { AccountMenu } from "./features/auth/AccountMenu.tsx";
+import { LoginPage } from "./features/auth/LoginPage.tsx";
+import { hasAnyRole, useMe } from "./features/auth/session.ts";
+import { DocumentPage } from "./features/documents/DocumentPage.tsx";
+import { DocumentsPage } from "./features/documents/DocumentsPage.tsx";
+import { UploadPage } from "./features/documents/UploadPage.tsx";
 import { FrameworkPage } from "./features/frameworks/FrameworkPage.tsx";
 import { FrameworksPage } from "./features/frameworks/FrameworksPage.tsx";
 import { HomePage } from "./features/map/HomePage.tsx";
 import { MilestonesPage } from "./features/milestones/MilestonesPage.tsx";
 import { PartnerPage } from "./features/partners/PartnerPage.tsx";
+import { ProfilePage } from "./features/profile/ProfilePage.tsx";
 import { t, useLocale } from "./i18n/index.ts";
 import { Link, NavLink, type Route, resolveRoute, useLocation } from "./router/router.tsx";
 import { useDocumentTitle } from "./ui/Page.tsx";
@@ -17,7 +26,57 @@ const routes: readonly Route[] = [
   { pattern: "/frameworks/:code", render: (p) => <FrameworkPage key={p.code} code={p.code ?? ""} /> },
   { pattern: "/milestones", render: () => <MilestonesPage /> },
   { pattern: "/access", render: () => <AccessPage /> },
+  { pattern: "/login", render: () => <LoginPage /> },
+  { pattern: "/profile", render: () => <ProfilePage /> },
+  { pattern: "/documents", render: () => <DocumentsPage /> },
+  { pattern: "/documents/new", render: () => <UploadPage /> },
+  { pattern: "/documents/:id", render: (p) => <DocumentPage key={p.id} id={p.id ?? ""} /> },
+  { pattern: "/admin", render: () => <AdminPage /> },
+  { pattern: "/audit", render: () => <AuditPage /> },
 ];
+
+/** The main navigation; Audit, Admin and Profile appear for the users they serve. */
+function MainNav() {
+  const { user } = useMe();
+  return (
+    <nav aria-label={t("nav.label")} className="site-nav">
+      <ul>
+        <li>
+          <NavLink to="/" exact>
+            {t("nav.map")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/frameworks">{t("nav.frameworks")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/milestones">{t("nav.milestones")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/access">{t("nav.access")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/documents">{t("nav.documents")}</NavLink>
+        </li>
+        {hasAnyRole(user, ["auditor", "admin"]) ? (
+          <li>
+            <NavLink to="/audit">{t("nav.audit")}</NavLink>
+          </li>
+        ) : null}
+        {hasAnyRole(user, ["admin"]) ? (
+          <li>
+            <NavLink to="/admin">{t("nav.admin")}</NavLink>
+          </li>
+        ) : null}
+        {user ? (
+          <li>
+            <NavLink to="/profile">{t("nav.profile")}</NavLink>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
 
 function PageNotFound() {
   useDocumentTitle(t("notFound.title"));
@@ -64,24 +123,10 @@ export function App() {
               <span className="brand__tag">{t("app.tagline")}</span>
             </span>
           </Link>
-          <nav aria-label={t("nav.label")} className="site-nav">
-            <ul>
-              <li>
-                <NavLink to="/" exact>
-                  {t("nav.map")}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/frameworks">{t("nav.frameworks")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/milestones">{t("nav.milestones")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/access">{t("nav.access")}</NavLink>
-              </li>
-            </ul>
-          </nav>
+          <AccountMenu />
+        </div>
+        <div className="site-header__nav">
+          <MainNav />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">

@@ -1,16 +1,36 @@
 import type {
   AccessDecision,
   ApiErrorBody,
+  ApiToken,
+  AuditEvent,
+  AuditQuery,
+  AuditVerification,
+  AuthConfig,
+  CreateOrganisationInput,
+  CreateUserInput,
+  DocumentItem,
+  DocumentMetaInput,
+  DocumentPage,
   FieldError,
   FrameworksResponse,
+  LabelInput,
+  LabelPreview,
+  LoginResponse,
   MapResponse,
   MembersResponse,
+  MeResponse,
   MilestonesResponse,
   Nation,
   NationsResponse,
+  NewApiToken,
+  Organisation,
   PartnerProfile,
+  Session,
   SourcesResponse,
   Timeline,
+  TotpConfirmation,
+  TotpEnrolment,
+  User,
 } from "./types.ts";
 
 /** A failed API call: the HTTP status and the API's error code, message and field errors. */
@@ -18,13 +38,21 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldError[] = [],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 
   get isNotFound(): boolean {
@@ -49,24 +77,56 @@ function buildUrl(path: string, query?: Query): string {
   return qs ? `/api${path}?${qs}` : `/api${path}`;
 }
 
-async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+type RequestOptions = {
+  method?: "GET" | "POST" | "DELETE";
+  query?: Query | undefined;
+  /** A JSON body, or FormData for a multipart upload. */
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+};
+
+/**
+ * One API call. Cookies go with it (same origin); the browser adds Origin and Sec-Fetch-Site,
+ * which the API checks on cookie-authenticated writes. 204 answers resolve to undefined.
+ */
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = "GET", query, body, signal } = options;
+  const headers: Record<string, string> = { Accept: "application/json" };
+  let payload: BodyInit | null = null;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), { headers: { Accept: "application/json" }, signal: signal ?? null });
+    response = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: payload,
+      credentials: "same-origin",
+      signal: signal ?? null,
+    });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError(0, "NETWORK", cause instanceof Error ? cause.message : String(cause));
   }
-  const body: unknown = await response.json().catch(() => null);
+  if (response.status === 204) return undefined as T;
+  const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorBody(body)) {
-      const fields = Array.isArray(body.error.details?.fields) ? body.error.details.fields : [];
-      throw new ApiError(response.status, body.error.code, body.error.message, fields);
+    if (isErrorBody(json)) {
+      const details = json.error.details ?? {};
+      const fields = Array.isArray(details.fields) ? details.fields : [];
+      throw new ApiError(response.status, json.error.code, json.error.message, fields, details);
     }
     throw new ApiError(response.status, "HTTP", `HTTP ${response.status}`);
   }
-  return body as T;
+  return json as T;
 }
+
+const getJson = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal });
+const post = <T>(path: string, body?: unknown) => request<T>(path, { method: "POST", body: body ?? {} });
+const del = (path: string) => request<void>(path, { method: "DELETE" });
 
 const code = (c: string) => encodeURIComponent(c);
 
@@ -87,4 +147,63 @@ export const api = {
   milestones: (framework: string | undefined, signal?: AbortSignal) =>
     getJson<MilestonesResponse>("/milestones", { framework }, signal),
   sources: (signal?: AbortSignal) => getJson<SourcesResponse>("/sources", undefined, signal),
+
+  // Authentication and the caller's own account
+  authConfig: (signal?: AbortSignal) => getJson<AuthConfig>("/auth/config", undefined, signal),
+  me: (signal?: AbortSignal) => getJson<MeResponse>("/auth/me", undefined, signal),
+  login: (username: string, password: string) => post<LoginResponse>("/auth/login", { username, password }),
+  secondFactor: (code: string) => post<LoginResponse>("/auth/totp", { code }),
+  startEnrolment: () => post<TotpEnrolment>("/auth/totp/enrol"),
+  confirmEnrolment: (code: string) => post<TotpConfirmation>("/auth/totp/confirm", { code }),
+  logout: () => post<void>("/auth/logout"),
+  sessions: (signal?: AbortSignal) => getJson<{ sessions: Session[] }>("/auth/sessions", undefined, signal),
+  endSession: (id: string) => del(`/auth/sessions/${code(id)}`),
+  tokens: (signal?: AbortSignal) => getJson<{ tokens: ApiToken[] }>("/auth/tokens", undefined, signal),
+  createToken: (name: string) => post<NewApiToken>("/auth/tokens", { name }),
+  revokeToken: (id: string) => del(`/auth/tokens/${code(id)}`),
+
+  // Administration
+  users: (signal?: AbortSignal) => getJson<{ users: User[] }>("/users", undefined, signal),
+  createUser: (input: CreateUserInput) => post<User>("/users", input),
+  disableUser: (id: string) => post<User>(`/users/${code(id)}/disable`),
+  resetPassword: (id: string, password: string) => post<void>(`/users/${code(id)}/reset-password`, { password }),
+  organisations: (signal?: AbortSignal) =>
+    getJson<{ organisations: Organisation[] }>("/organisations", undefined, signal),
+  createOrganisation: (input: CreateOrganisationInput) => post<Organisation>("/organisations", input),
+
+  // Labelled documents
+  documents: (q: { q?: string | undefined; cursor?: string | undefined; limit?: number }, signal?: AbortSignal) =>
+    getJson<DocumentPage>(
+      "/documents",
+      { q: q.q, cursor: q.cursor, limit: q.limit === undefined ? undefined : String(q.limit) },
+      signal,
+    ),
+  document: (id: string, signal?: AbortSignal) => getJson<DocumentItem>(`/documents/${code(id)}`, undefined, signal),
+  documentContentUrl: (id: string) => `/api/documents/${code(id)}/content`,
+  uploadDocument: (meta: DocumentMetaInput, file: File) => {
+    const form = new FormData();
+    form.append("meta", JSON.stringify(meta));
+    form.append("file", file, file.name);
+    return request<DocumentItem>("/documents", { method: "POST", body: form });
+  },
+  previewLabel: (label: LabelInput, signal?: AbortSignal) =>
+    request<LabelPreview>("/labels/preview", { method: "POST", body: { label }, signal }),
+  labelFromXml: (xml: string) => post<{ label: LabelInput }>("/labels/from-xml", { xml }),
+
+  // Audit trail
+  audit: (q: AuditQuery & { after?: number; limit?: number }, signal?: AbortSignal) =>
+    getJson<{ events: AuditEvent[] }>(
+      "/audit",
+      {
+        from: q.from,
+        to: q.to,
+        action: q.action,
+        actor: q.actor,
+        outcome: q.outcome,
+        after: q.after === undefined ? undefined : String(q.after),
+        limit: q.limit === undefined ? undefined : String(q.limit),
+      },
+      signal,
+    ),
+  verifyAudit: (signal?: AbortSignal) => getJson<AuditVerification>("/audit/verify", undefined, signal),
 };

@@ -1,6 +1,7 @@
 // Response types, inferred from the backend's own Zod schemas so that the web app and the API
 // cannot drift apart. Type-only imports: no Zod code reaches the browser bundle.
 import type { z } from "zod";
+import type { TDocument, TDocumentMeta, TDocumentPage } from "../../../src/domain/documents/documents.schema.ts";
 import type {
   ZFramework,
   ZMapResponse,
@@ -8,6 +9,13 @@ import type {
   ZMembership,
   ZMembersResponse,
 } from "../../../src/domain/frameworks/frameworks.schema.ts";
+import type {
+  TRole,
+  TUserView,
+  ZCreateOrganisation,
+  ZCreateUser,
+} from "../../../src/domain/identity/identity.schema.ts";
+import type { TClassification, TClearance, TLabel } from "../../../src/domain/labels/labels.schema.ts";
 import type { ZNation } from "../../../src/domain/nations/nations.schema.ts";
 import type {
   ZPartnerArea,
@@ -50,4 +58,98 @@ export type SourcesResponse = { sources: Source[] };
 export type FieldError = { field: string; message: string };
 export type ApiErrorBody = {
   error: { code: string; message: string; details?: { fields?: FieldError[] } & Record<string, unknown> };
+};
+
+// ---------- Identity, labels, documents, audit ----------
+
+export type Role = TRole;
+export type Clearance = TClearance;
+export type Classification = TClassification;
+export type User = TUserView;
+export type OrganisationKind = User["organisation"]["kind"];
+export type LoginStage = "authenticated" | "totp-required" | "totp-enrolment-required";
+export type LoginResponse = { stage: LoginStage; user: User };
+export type MeResponse = { user: User | null; stage: LoginStage | null };
+export type CreateUserInput = z.input<typeof ZCreateUser>;
+export type CreateOrganisationInput = z.input<typeof ZCreateOrganisation>;
+
+export type Label = TLabel;
+export type LabelInput = { classification: Classification; releasableTo: string[]; policyIdentifier?: string };
+export type LabelPreview = { label: Label; xml: string };
+
+export type DocumentItem = TDocument;
+export type DocumentPage = TDocumentPage;
+export type DocumentMetaInput = TDocumentMeta;
+
+// The following response shapes are declared inline in the backend's route files (which the
+// browser build cannot import), so they are written out here; keep them in step with
+// src/http/routes/{auth,admin,audit}.ts.
+
+export type DemoAccount = {
+  username: string;
+  password: string;
+  role: string;
+  nation: string | null;
+  totpSecret: string | null;
+};
+export type AuthConfig = { demo: boolean; demoAccounts: DemoAccount[] };
+export type TotpEnrolment = { secret: string; uri: string; qrSvg: string };
+export type TotpConfirmation = { recoveryCodes: string[]; user: User };
+
+export type Session = {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  /** Present once the API marks the caller's own session. */
+  current?: boolean;
+};
+export type ApiToken = {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+export type NewApiToken = { id: string; name: string; token: string };
+
+export type Organisation = {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  nation: string | null;
+  createdAt: string;
+};
+
+export type AuditOutcome = "success" | "denied" | "invalid";
+export type AuditEvent = {
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_nation: string | null;
+  actor_organisation: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  object_label: string | null;
+  outcome: AuditOutcome;
+  details: Record<string, unknown> | null;
+  prev_hash: string;
+  hash: string;
+};
+export type AuditQuery = {
+  from?: string | undefined;
+  to?: string | undefined;
+  action?: string | undefined;
+  actor?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+};
+export type AuditVerification = {
+  intact: boolean;
+  events: number;
+  head?: string;
+  brokenAt?: number;
+  reason?: string;
 };

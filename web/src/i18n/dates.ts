@@ -49,3 +49,27 @@ export function isIsoDate(value: string): boolean {
   const d = toUtcDate(value);
   return d !== null && d.toISOString().slice(0, 10) === value;
 }
+
+/** A timestamp as "28 Nov 2026, 14:05" (local time), or in UTC with seconds for the audit trail. */
+export function formatDateTime(iso: string, options: { utc?: boolean; seconds?: boolean } = {}): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(options.seconds ? { second: "2-digit" } : {}),
+    ...(options.utc ? { timeZone: "UTC" } : {}),
+  }).format(d);
+}
+
+/** A size in bytes as people read it: "94 bytes", "12.5 KB", "3.2 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return t("size.bytes", { count: bytes });
+  const kb = bytes / 1024;
+  const one = (n: number) => new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(n);
+  if (kb < 1024) return t("size.kb", { n: one(kb) });
+  return t("size.mb", { n: one(kb / 1024) });
+}

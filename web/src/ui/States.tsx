@@ -41,8 +41,16 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="state state--empty">{children}</p>;
 }
 
+type NotFoundProps = {
+  title?: string;
+  message?: string;
+  /** Where to go instead; by default the map, frameworks and milestones. */
+  links?: { to: string; label: string }[];
+  children?: ReactNode;
+};
+
 /** The friendly page for an unknown address or code. */
-export function NotFound({ title, message }: { title?: string; message?: string }) {
+export function NotFound({ title, message, links, children }: NotFoundProps) {
   return (
     <section className="not-found" aria-labelledby="page-title">
       <p className="not-found__code" aria-hidden="true">
@@ -52,16 +60,19 @@ export function NotFound({ title, message }: { title?: string; message?: string 
         {title ?? t("notFound.title")}
       </h1>
       <p>{message ?? t("notFound.message")}</p>
+      {children}
       <ul className="not-found__links">
-        <li>
-          <Link to="/">{t("notFound.toMap")}</Link>
-        </li>
-        <li>
-          <Link to="/frameworks">{t("nav.frameworks")}</Link>
-        </li>
-        <li>
-          <Link to="/milestones">{t("nav.milestones")}</Link>
-        </li>
+        {(
+          links ?? [
+            { to: "/", label: t("notFound.toMap") },
+            { to: "/frameworks", label: t("nav.frameworks") },
+            { to: "/milestones", label: t("nav.milestones") },
+          ]
+        ).map((l) => (
+          <li key={l.to}>
+            <Link to={l.to}>{l.label}</Link>
+          </li>
+        ))}
       </ul>
     </section>
   );
