@@ -15,12 +15,19 @@ export type AppErrorDetails = Record<string, unknown>;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: AppErrorDetails | undefined;
+  /** The refusal is already in the audit trail (so the transport must not record it again). */
+  audited = false;
 
   constructor(code: AppErrorCode, message: string, details?: AppErrorDetails) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+  }
+
+  markAudited(): this {
+    this.audited = true;
+    return this;
   }
 
   toJSON(): { code: AppErrorCode; message: string; details?: AppErrorDetails } {

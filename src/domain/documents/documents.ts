@@ -240,14 +240,14 @@ export async function getDocument(
     .where(readableLabel(db, viewer, at, "document.label_id"))
     .executeTakeFirst();
   if (!row) {
+    const error = notFound("document", id);
     const exists = await db.selectFrom("document").select("id").where("id", "=", id).executeTakeFirst();
-    if (exists)
-      await recordAuditEventAlone(
-        db,
-        { actor: viewer, action, objectType: "document", objectId: id, outcome: "denied" },
-        now,
-      );
-    throw notFound("document", id);
+    if (exists) {
+      const denied = { actor: viewer, action, objectType: "document", objectId: id, outcome: "denied" } as const;
+      await recordAuditEventAlone(db, denied, now);
+      error.markAudited();
+    }
+    throw error;
   }
   const label = (await getLabels(db, [row.label_id])).get(row.label_id);
   if (!label) throw notFound("document", id);

@@ -11,6 +11,6 @@ import { hasRole, type Viewer } from "../labels/viewer.js";
 export async function requireRole(db: Db, actor: Viewer, action: string, roles: readonly Role[], now: Date) {
   if (actor.userId !== null && hasRole(actor, ...roles)) return;
   await recordAuditEventAlone(db, { actor, action, outcome: "denied", details: { requiredRoles: roles } }, now);
-  if (actor.userId === null) throw new AppError("UNAUTHENTICATED", "Log in first");
-  throw new AppError("FORBIDDEN", `Your role does not allow '${action}'`, { action });
+  if (actor.userId === null) throw new AppError("UNAUTHENTICATED", "Log in first").markAudited();
+  throw new AppError("FORBIDDEN", `Your role does not allow '${action}'`, { action }).markAudited();
 }

@@ -39,7 +39,10 @@ export async function login(
       { actor: null, action: "auth.login", outcome: "denied", details: { username: key, reason: "locked" } },
       now,
     );
-    throw new AppError("UNAUTHENTICATED", "Invalid username or password, or too many attempts: try again later");
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "Invalid username or password, or too many attempts: try again later",
+    ).markAudited();
   }
   if (throttle.delayMs > 0) await sleep(throttle.delayMs);
 
@@ -59,7 +62,7 @@ export async function login(
         now,
       );
     });
-    throw FAILED();
+    throw FAILED().markAudited();
   }
   const rehash = check.needsRehash ? await hashPassword(password) : null;
   const needsTotp = user.totpEnabled;
@@ -125,17 +128,22 @@ export async function verifySecondFactor(
     });
     throw new AppError("VALIDATION", "Invalid input: code: the code is wrong or was already used", {
       fields: [{ field: "code", message: "is wrong or was already used" }],
-    });
+    }).markAudited();
   }
   return { stage: "authenticated", token: result, user: session.user };
 }
 
-export async function logout(db: Db, token: string, now: Date, config: Config): Promise<void> {
-  const session = await resolveSession(db, token, now, config.session);
+/** Ends the session (if any) on the server; always one audit event. */
+export async function logout(db: Db, token: string | null, now: Date, config: Config): Promise<void> {
+  const session = token ? await resolveSession(db, token, now, config.session) : null;
   await db.transaction().execute(async (trx) => {
-    await endSession(trx, token);
-    if (session)
-      await recordAuditEvent(trx, { actor: viewerOf(session.user), action: "auth.logout", outcome: "success" }, now);
+    if (token) await endSession(trx, token);
+    const actor = session ? viewerOf(session.user) : null;
+    await recordAuditEvent(
+      trx,
+      { actor, action: "auth.logout", outcome: "success", details: { hadSession: session !== null } },
+      now,
+    );
   });
 }
 

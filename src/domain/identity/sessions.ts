@@ -3,6 +3,8 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/connect.js";
 import type { Database } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
+import { recordAuditEvent } from "../audit/audit.js";
+import type { Viewer } from "../labels/viewer.js";
 import type { TUserView } from "./identity.schema.js";
 import { hashToken, newSecretToken } from "./secrets.js";
 import { getUser } from "./users.js";
@@ -98,12 +100,21 @@ export async function listSessions(db: Db, userId: string): Promise<SessionView[
   }));
 }
 
-/** Ends one of the user's own sessions by its short id. */
-export async function endSessionById(db: Db, userId: string, id: string): Promise<void> {
-  const result = await db
-    .deleteFrom("user_session")
-    .where("user_id", "=", userId)
-    .where("token_hash", "like", `${id.replace(/[^0-9a-f]/g, "")}%`)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound("session", id);
+/** Ends one of the actor's own sessions by its short id. */
+export async function endSessionById(db: Db, actor: Viewer, id: string, now: Date): Promise<void> {
+  const prefix = id.replace(/[^0-9a-f]/g, "");
+  if (prefix.length < 16) throw notFound("session", id);
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .deleteFrom("user_session")
+      .where("user_id", "=", actor.userId ?? "")
+      .where("token_hash", "like", `${prefix}%`)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound("session", id);
+    await recordAuditEvent(
+      trx,
+      { actor, action: "session.end", objectType: "session", objectId: prefix, outcome: "success" },
+      now,
+    );
+  });
 }

@@ -39,14 +39,28 @@ export function matchTotp(secretBase32: string, code: string, now: Date, lastUse
 export type TotpEnrolment = { secret: string; uri: string; qrSvg: string };
 
 /** Starts (or restarts) enrolment: a new secret, not yet active until a code confirms it. */
-export async function startTotpEnrolment(db: Db, user: { id: string; username: string }): Promise<TotpEnrolment> {
+export async function startTotpEnrolment(db: Db, actor: Viewer, now: Date): Promise<TotpEnrolment> {
+  const userId = actor.userId ?? "";
   const secret = encodeBase32UpperCaseNoPadding(randomBytes(20));
-  await db
-    .updateTable("app_user")
-    .set({ totp_secret: secret, totp_enabled: 0, totp_last_step: null })
-    .where("id", "=", user.id)
-    .execute();
-  const uri = createTOTPKeyURI(ISSUER, user.username, decodeBase32IgnorePadding(secret), STEP_SECONDS, DIGITS);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("app_user")
+      .set({ totp_secret: secret, totp_enabled: 0, totp_last_step: null })
+      .where("id", "=", userId)
+      .execute();
+    await recordAuditEvent(
+      trx,
+      { actor, action: "totp.start-enrolment", objectType: "user", objectId: userId, outcome: "success" },
+      now,
+    );
+  });
+  const uri = createTOTPKeyURI(
+    ISSUER,
+    actor.username ?? userId,
+    decodeBase32IgnorePadding(secret),
+    STEP_SECONDS,
+    DIGITS,
+  );
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return { secret, uri, qrSvg };
 }

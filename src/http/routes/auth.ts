@@ -6,6 +6,7 @@ import { ZCreateApiToken, ZLogin, ZTotpCode, ZUserView } from "../../domain/iden
 import { completeTotpEnrolment, login, logout, verifySecondFactor } from "../../domain/identity/login.js";
 import { endSessionById, listSessions } from "../../domain/identity/sessions.js";
 import { startTotpEnrolment } from "../../domain/identity/totp.js";
+import { viewerOf } from "../../domain/identity/users.js";
 import { AppError } from "../../errors.js";
 import { authOf, clearSessionCookie, requireLogin, setSessionCookie } from "../auth.js";
 import type { ZodApp } from "../types.js";
@@ -100,7 +101,7 @@ export function registerAuthRoutes(app: ZodApp, ctx: AppContext): void {
       if (auth.kind !== "session") throw new AppError("UNAUTHENTICATED", "Log in first");
       if (auth.user.totpEnabled && !auth.mfaVerified)
         throw new AppError("INVALID_STATE", "Give your current code first");
-      return startTotpEnrolment(ctx.db, auth.user);
+      return startTotpEnrolment(ctx.db, viewerOf(auth.user), ctx.clock.now());
     },
   );
 
@@ -134,7 +135,7 @@ export function registerAuthRoutes(app: ZodApp, ctx: AppContext): void {
     { config: pending, schema: { tags, summary: "End this session on the server", response: { 204: z.null() } } },
     async (request, reply) => {
       const auth = authOf(request);
-      if (auth.kind === "session") await logout(ctx.db, auth.token, ctx.clock.now(), ctx.config);
+      await logout(ctx.db, auth.kind === "session" ? auth.token : null, ctx.clock.now(), ctx.config);
       clearSessionCookie(request, reply);
       return reply.status(204).send(null);
     },
@@ -179,7 +180,7 @@ export function registerAuthRoutes(app: ZodApp, ctx: AppContext): void {
     "/api/auth/sessions/:id",
     { schema: { tags, summary: "End one of your sessions", params: ZIdParams, response: { 204: z.null() } } },
     async (request, reply) => {
-      await endSessionById(ctx.db, requireLogin(request).userId ?? "", request.params.id);
+      await endSessionById(ctx.db, requireLogin(request), request.params.id, ctx.clock.now());
       return reply.status(204).send(null);
     },
   );
