@@ -32,7 +32,10 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { baseUrl: string; stop: () => Promise<void>; output: () => string };
 
-/** Starts `node bin/entente.js serve` on a free port with a fresh SQLite data directory. */
+/**
+ * Starts `node bin/entente.js serve --demo` on a free port with a fresh SQLite data directory:
+ * demo mode adds the demo users (published passwords and TOTP secrets) and labelled documents.
+ */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "entente-e2e-"));
   const port = await freePort();
@@ -46,7 +49,7 @@ export async function startServer(): Promise<RunningServer> {
   delete env.DATABASE_URL;
 
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["bin/entente.js", "serve"], {
+  const child: ChildProcess = spawn(process.execPath, ["bin/entente.js", "serve", "--demo"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

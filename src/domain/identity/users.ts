@@ -31,10 +31,15 @@ async function loadUserRows(db: Db, where: { id?: string; username?: string }) {
   if (where.id) select = select.where("app_user.id", "=", where.id);
   if (where.username) select = select.where("app_user.username", "=", where.username);
   const rows = await select.execute();
+  if (rows.length === 0) return [];
   const roles = await db
     .selectFrom("user_role")
     .selectAll()
-    .where("user_id", "in", rows.length ? rows.map((r) => r.id) : [""])
+    .where(
+      "user_id",
+      "in",
+      rows.map((r) => r.id),
+    )
     .execute();
   return rows.map(
     (r): TUserView => ({
