@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCliCaptured } from "../../test/support/cli.js";
 import { createSeededTestDb, type TestDb, testContext } from "../../test/support/test-db.js";
-import { runCli } from "./main.js";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -8,12 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.destroy());
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, testContext(t));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...argv: string[]) => runCliCaptured(testContext(t), ...argv);
 
 describe("entente CLI", () => {
   it("lists members as of a date, as a table or JSON", async () => {

@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCliCaptured } from "../../test/support/cli.js";
 import { createSeededTestDb, type TestDb, testContext } from "../../test/support/test-db.js";
 import { ensureAdministrator } from "../domain/demo/demo-identity.js";
 import { resolveApiToken } from "../domain/identity/api-tokens.js";
 import { login } from "../domain/identity/login.js";
 import { createOrganisation } from "../domain/identity/organisations.js";
-import { runCli } from "./main.js";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -13,12 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.destroy());
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, testContext(t));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...argv: string[]) => runCliCaptured(testContext(t), ...argv);
 
 const now = () => new Date();
 const tryLogin = (username: string, password: string) =>

@@ -28,7 +28,7 @@ export const ZOrganisationKind = z.enum([
 ]);
 
 export const ZCreateOrganisation = z.strictObject({
-  name: z.string().trim().min(2).max(120),
+  name: z.string().trim().min(2, "must be at least 2 characters").max(120, "must be at most 120 characters"),
   kind: ZOrganisationKind,
   nation: z
     .string()
@@ -41,8 +41,8 @@ export const ZCreateOrganisation = z.strictObject({
 
 export const ZCreateUser = z.strictObject({
   username: ZUsername,
-  displayName: z.string().trim().min(1).max(120),
-  organisationId: z.string().trim().min(1).max(64),
+  displayName: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters"),
+  organisationId: z.string().trim().min(1, "is required").max(64, "must be at most 64 characters"),
   clearance: ZClearance,
   roles: z.array(ZRole).min(1, "must hold at least one role").max(ROLES.length),
   isPointOfContact: z.boolean().default(false),
@@ -61,7 +61,9 @@ export const ZTotpCode = z.strictObject({
     .regex(/^(\d{6}|[a-z0-9]{5}-[a-z0-9]{5})$/i, "must be a 6-digit code or a recovery code"),
 });
 
-export const ZCreateApiToken = z.strictObject({ name: z.string().trim().min(1).max(80) });
+export const ZCreateApiToken = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+});
 
 export const ZUserView = z.object({
   id: z.string(),

@@ -82,9 +82,12 @@ export type SessionView = {
   lastSeenAt: string;
   expiresAt: string;
   userAgent: string | null;
+  /** The session the request itself came with. */
+  current: boolean;
 };
 
-export async function listSessions(db: Db, userId: string): Promise<SessionView[]> {
+export async function listSessions(db: Db, userId: string, currentToken: string | null = null): Promise<SessionView[]> {
+  const currentHash = currentToken ? hashToken(currentToken) : null;
   const rows = await db
     .selectFrom("user_session")
     .selectAll()
@@ -97,6 +100,7 @@ export async function listSessions(db: Db, userId: string): Promise<SessionView[
     lastSeenAt: s.last_seen_at,
     expiresAt: s.expires_at,
     userAgent: s.user_agent,
+    current: s.token_hash === currentHash,
   }));
 }
 

@@ -22,18 +22,7 @@ export async function createLabel(
   field = "label",
 ): Promise<TLabel> {
   const parsed = ZLabelInput.parse(input);
-  const releasableTo = orderTokens(parsed.releasableTo);
-  try {
-    const resolved = await resolveTokens(trx, releasableTo);
-    if (resolved.special.length > 0) throw new AppError("NOT_FOUND", `'${resolved.special[0]}' is not releasability`);
-  } catch (error) {
-    if (isAppError(error)) {
-      throw new AppError("VALIDATION", `Invalid input: ${field}.releasableTo: ${error.message}`, {
-        fields: [{ field: `${field}.releasableTo`, message: error.message }],
-      });
-    }
-    throw error;
-  }
+  const releasableTo = await checkReleasability(trx, parsed.releasableTo, field);
   const id = randomUUID();
   await trx
     .insertInto("label")
@@ -54,6 +43,37 @@ export async function createLabel(
   }
   return presentLabel({
     id,
+    policyIdentifier: parsed.policyIdentifier,
+    classification: parsed.classification,
+    releasableTo,
+    createdAt,
+    reviewAt: parsed.reviewAt ?? null,
+  });
+}
+
+/** Releasability tokens must be known frameworks, nations or organisations: VALIDATION naming `field` otherwise. */
+async function checkReleasability(db: DbOrTrx, tokens: readonly string[], field: string): Promise<string[]> {
+  const ordered = orderTokens(tokens);
+  try {
+    const resolved = await resolveTokens(db, ordered);
+    if (resolved.special.length > 0) throw new AppError("NOT_FOUND", `'${resolved.special[0]}' is not releasability`);
+  } catch (error) {
+    if (isAppError(error)) {
+      throw new AppError("VALIDATION", `Invalid input: ${field}.releasableTo: ${error.message}`, {
+        fields: [{ field: `${field}.releasableTo`, message: error.message }],
+      });
+    }
+    throw error;
+  }
+  return ordered;
+}
+
+/** A label as it would be stored, with its marking, without storing it (the label editor's preview). */
+export async function previewLabel(db: DbOrTrx, input: TLabelInput, createdAt: string): Promise<TLabel> {
+  const parsed = ZLabelInput.parse(input);
+  const releasableTo = await checkReleasability(db, parsed.releasableTo, "label");
+  return presentLabel({
+    id: "preview",
     policyIdentifier: parsed.policyIdentifier,
     classification: parsed.classification,
     releasableTo,

@@ -168,13 +168,16 @@ export function registerAuthRoutes(app: ZodApp, ctx: AppContext): void {
     lastSeenAt: z.string(),
     expiresAt: z.string(),
     userAgent: z.string().nullable(),
+    current: z.boolean(),
   });
   app.get(
     "/api/auth/sessions",
     { schema: { tags, summary: "Your sessions", response: { 200: z.object({ sessions: z.array(ZSession) }) } } },
-    async (request) => ({
-      sessions: await listSessions(ctx.db, requireLogin(request).userId ?? ""),
-    }),
+    async (request) => {
+      const auth = authOf(request);
+      const current = auth.kind === "session" ? auth.token : null;
+      return { sessions: await listSessions(ctx.db, requireLogin(request).userId ?? "", current) };
+    },
   );
   app.delete(
     "/api/auth/sessions/:id",

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { AppContext } from "../../context.js";
-import { resolveTokens } from "../../domain/frameworks/tokens.js";
-import { presentLabel } from "../../domain/labels/labels.js";
+import { previewLabel } from "../../domain/labels/labels.js";
 import { ZLabel, ZLabelInput } from "../../domain/labels/labels.schema.js";
 import { labelFromXml, labelToXml } from "../../domain/labels/stanag4774.js";
 import type { ZodApp } from "../types.js";
@@ -20,16 +19,7 @@ export function registerLabelRoutes(app: ZodApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const input = request.body.label;
-      await resolveTokens(ctx.db, input.releasableTo);
-      const label = presentLabel({
-        id: "preview",
-        policyIdentifier: input.policyIdentifier,
-        classification: input.classification,
-        releasableTo: input.releasableTo,
-        createdAt: ctx.clock.now().toISOString(),
-        reviewAt: input.reviewAt ?? null,
-      });
+      const label = await previewLabel(ctx.db, request.body.label, ctx.clock.now().toISOString());
       return { label, xml: labelToXml(label) };
     },
   );
