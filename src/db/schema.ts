@@ -174,6 +174,8 @@ export interface AppUserTable {
   password_hash: string;
   disabled: number;
   totp_secret: string | null;
+  /** Being enrolled; becomes totp_secret when a code confirms it (migration 0004). */
+  totp_pending_secret: Generated<string | null>;
   totp_enabled: number;
   totp_last_step: number | null;
   created_at: string;

@@ -54,11 +54,7 @@ function checkCsrf(request: FastifyRequest): void {
   }
   const origin = request.headers.origin;
   const host = request.headers.host;
-  if (typeof origin === "string" && typeof host === "string") {
-    try {
-      if (new URL(origin).host === host) return;
-    } catch {}
-  }
+  if (typeof origin === "string" && typeof host === "string" && origin === `${request.protocol}://${host}`) return;
   throw new AppError("FORBIDDEN", "Cross-site request refused: missing or foreign Origin");
 }
 
@@ -74,7 +70,8 @@ export async function installAuth(app: FastifyInstance, ctx: AppContext): Promis
       requests.set(request, { auth: { kind: "api-token", user }, viewer: viewerOf(user) });
       return;
     }
-    const token = request.cookies[SECURE_COOKIE] ?? request.cookies[PLAIN_COOKIE];
+    // Over HTTPS only the __Host- cookie counts: an unprefixed one may have been planted.
+    const token = request.protocol === "https" ? request.cookies[SECURE_COOKIE] : request.cookies[PLAIN_COOKIE];
     if (!token) return;
     if (UNSAFE.has(request.method)) checkCsrf(request);
     const session = await resolveSession(ctx.db, token, now, ctx.config.session);

@@ -18,8 +18,8 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     reply.header("X-Content-Type-Options", "nosniff");
     reply.header("Referrer-Policy", "no-referrer");
     reply.header("Cross-Origin-Opener-Policy", "same-origin");
-    // Swagger UI needs inline script for its initialiser; every other page gets the strict policy.
-    if (!request.url.startsWith("/api/docs")) reply.header("Content-Security-Policy", CSP);
+    // Every response, Swagger UI included (it loads only external scripts).
+    reply.header("Content-Security-Policy", CSP);
     if (request.url.startsWith("/api/")) reply.header("Cache-Control", "no-store");
     if (request.protocol === "https") reply.header("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
     return payload;

@@ -38,16 +38,12 @@ export function matchTotp(secretBase32: string, code: string, now: Date, lastUse
 
 export type TotpEnrolment = { secret: string; uri: string; qrSvg: string };
 
-/** Starts (or restarts) enrolment: a new secret, not yet active until a code confirms it. */
+/** Starts (or restarts) enrolment: a new pending secret; the current factor stays on until a code confirms the new one. */
 export async function startTotpEnrolment(db: Db, actor: Viewer, now: Date): Promise<TotpEnrolment> {
   const userId = actor.userId ?? "";
   const secret = encodeBase32UpperCaseNoPadding(randomBytes(20));
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("app_user")
-      .set({ totp_secret: secret, totp_enabled: 0, totp_last_step: null })
-      .where("id", "=", userId)
-      .execute();
+    await trx.updateTable("app_user").set({ totp_pending_secret: secret }).where("id", "=", userId).execute();
     await recordAuditEvent(
       trx,
       { actor, action: "totp.start-enrolment", objectType: "user", objectId: userId, outcome: "success" },
@@ -75,17 +71,22 @@ export async function confirmTotpEnrolment(
   const userId = actor.userId ?? "";
   const row = await trx
     .selectFrom("app_user")
-    .select(["totp_secret", "totp_enabled"])
+    .select(["totp_pending_secret"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  if (!row?.totp_secret) throw new AppError("INVALID_STATE", "Start the enrolment first");
-  const step = matchTotp(row.totp_secret, code, now, null);
+  const pending = row?.totp_pending_secret;
+  if (!pending) throw new AppError("INVALID_STATE", "Start the enrolment first");
+  const step = matchTotp(pending, code, now, null);
   if (step === null) {
     throw new AppError("VALIDATION", "Invalid input: code: the code does not match", {
       fields: [{ field: "code", message: "does not match" }],
     });
   }
-  await trx.updateTable("app_user").set({ totp_enabled: 1, totp_last_step: step }).where("id", "=", userId).execute();
+  await trx
+    .updateTable("app_user")
+    .set({ totp_secret: pending, totp_pending_secret: null, totp_enabled: 1, totp_last_step: step })
+    .where("id", "=", userId)
+    .execute();
   await trx.deleteFrom("recovery_code").where("user_id", "=", userId).execute();
   const codes = Array.from({ length: 10 }, () => {
     const raw = randomBytes(10).toString("hex");

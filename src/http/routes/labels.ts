@@ -3,6 +3,7 @@ import type { AppContext } from "../../context.js";
 import { previewLabel } from "../../domain/labels/labels.js";
 import { ZLabel, ZLabelInput } from "../../domain/labels/labels.schema.js";
 import { labelFromXml, labelToXml } from "../../domain/labels/stanag4774.js";
+import { parseInput } from "../../domain/shared/validation.js";
 import type { ZodApp } from "../types.js";
 
 const tags = ["labels"];
@@ -34,6 +35,6 @@ export function registerLabelRoutes(app: ZodApp, ctx: AppContext): void {
         response: { 200: z.object({ label: ZLabelInput }) },
       },
     },
-    async (request) => ({ label: ZLabelInput.parse(labelFromXml(request.body.xml)) }),
+    async (request) => ({ label: parseInput(ZLabelInput, labelFromXml(request.body.xml)) }),
   );
 }

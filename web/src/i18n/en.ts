@@ -336,7 +336,7 @@ const messages = {
   "profile.totpReenrol": "Set up a new authenticator",
   "profile.reenrolTitle": "Replace your authenticator?",
   "profile.reenrolWarning":
-    "Your current authenticator and recovery codes stop working as soon as you continue. Finish the setup to turn two-step verification back on.",
+    "Your current authenticator keeps working until you confirm the new one with a code; then it and your old recovery codes stop working and you get new recovery codes.",
   "profile.reenrolConfirm": "Continue",
 
   "sessions.title": "Where you are logged in",
