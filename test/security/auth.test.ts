@@ -284,7 +284,8 @@ describe("CSRF: cookie-authenticated writes must come from the app's own origin"
       (await post("/api/auth/tokens", { ...cookie(), origin: "http://entente.example" }, { name: "ok 2" })).statusCode,
     ).toBe(201);
     expect(
-      (await post("/api/auth/tokens", { ...cookie(), origin: "https://entente.example" }, { name: "scheme" })).statusCode,
+      (await post("/api/auth/tokens", { ...cookie(), origin: "https://entente.example" }, { name: "scheme" }))
+        .statusCode,
       "same host, other scheme",
     ).toBe(403);
     expect(await tokenCount()).toBe(before + 2);
