@@ -111,6 +111,10 @@ try {
       await trx.insertInto("document").values(documents).execute();
     });
   }
+  // SQLite's full-text index is a separate FTS5 table (PostgreSQL's tsvector is generated).
+  if (config.database.engine === "sqlite") {
+    await sql`insert into document_fts (id, search_text) select id, search_text from document`.execute(db);
+  }
   // Fresh statistics, as autovacuum would gather after a bulk load.
   await sql`analyze`.execute(db);
   console.log(

@@ -9,6 +9,7 @@ import { requireRole } from "../identity/authorize.js";
 import { createLabel, getLabels, readableLabel } from "../labels/labels.js";
 import { CLASSIFICATION_NAMES } from "../labels/labels.schema.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
+import { indexText, matchesText, searchTextOf } from "../search/text-search.js";
 import { parseInput } from "../shared/validation.js";
 import { detectContentType } from "./content-type.js";
 import {
@@ -82,6 +83,7 @@ export async function uploadDocument(
   try {
     return await db.transaction().execute(async (trx) => {
       const label = await createLabel(trx, parsed.label, now.toISOString());
+      const searchText = searchTextOf(parsed.reference, parsed.title);
       await trx
         .insertInto("document")
         .values({
@@ -94,11 +96,12 @@ export async function uploadDocument(
           content_type: contentType,
           size: file.bytes.length,
           sha256,
-          search_text: `${parsed.reference} ${parsed.title}`.toLowerCase(),
+          search_text: searchText,
           uploaded_by: actor.userId ?? "",
           uploaded_at: now.toISOString(),
         })
         .execute();
+      await indexText(trx, "document", id, searchText);
       await recordAuditEvent(
         trx,
         {
@@ -164,14 +167,8 @@ export async function listDocuments(
     .orderBy("document_date", "desc")
     .orderBy("id", "desc")
     .limit(limit + 1);
-  // LIKE wildcards are dropped from the words rather than escaped: the engines escape differently.
-  const words = (q ?? "")
-    .toLowerCase()
-    .replace(/[%_\\]/g, " ")
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 8);
-  for (const word of words) select = select.where("search_text", "like", `%${word}%`);
+  const text = matchesText(db, "document", q);
+  if (text) select = select.where(text);
   if (cursor) {
     const c = decodeCursor(cursor);
     select = select.where((eb) =>
