@@ -266,6 +266,85 @@ export interface DocumentTable {
   uploaded_at: string;
 }
 
+export type ActivityKind =
+  | "course"
+  | "exercise"
+  | "workshop"
+  | "conference"
+  | "seminar"
+  | "strategic-level-training"
+  | "information-exchange"
+  | "intelligence-exchange"
+  | "technology-exchange"
+  | "joint-operation-support";
+export type ActivityStatus =
+  | "proposed"
+  | "approved"
+  | "published"
+  | "nominations-open"
+  | "nominations-closed"
+  | "conducted"
+  | "feedback-collected"
+  | "archived"
+  | "cancelled";
+export type NominationStatus = "confirmed" | "waitlisted" | "pending-owner" | "withdrawn" | "declined";
+
+export interface ActivityTable {
+  id: string;
+  reference: string;
+  /** The owning institution. */
+  owner: string;
+  title: string;
+  kind: ActivityKind;
+  description: string;
+  /** As written; read with parseTokens. */
+  audience: string;
+  required_clearance: ClearanceCode;
+  language: string;
+  /** STANAG 6001 level, 0-5. */
+  language_level: number;
+  label_id: string;
+  status: ActivityStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityAreaTable {
+  activity_id: string;
+  area_code: string;
+}
+
+export interface IterationTable {
+  id: string;
+  activity_id: string;
+  code: string;
+  start_date: string;
+  end_date: string;
+  city: string;
+  country_code: string;
+  seats: number;
+  confirmed_count: Generated<number>;
+  nomination_deadline: string;
+  two_step: Generated<number>;
+  created_at: string;
+}
+
+export interface NominationTable {
+  id: string;
+  iteration_id: string;
+  nation_code: string;
+  participant_name: string;
+  participant_email: string;
+  rank: string;
+  clearance: ClearanceCode;
+  language_level: number;
+  status: NominationStatus;
+  waitlist_position: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   source: SourceTable;
   nation: NationTable;
@@ -293,6 +372,10 @@ export interface Database {
   label_releasable: LabelReleasableTable;
   audit_event: AuditEventTable;
   document: DocumentTable;
+  activity: ActivityTable;
+  activity_area: ActivityAreaTable;
+  iteration: IterationTable;
+  nomination: NominationTable;
 }
 
 export type Nation = Selectable<NationTable>;

@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import type { Selectable, Transaction } from "kysely";
+import type { Db } from "../../db/connect.js";
+import type { ActivityTable, Database, IterationTable } from "../../db/schema.js";
+import { AppError, isAppError, notFound } from "../../errors.js";
+import { recordAuditEvent } from "../audit/audit.js";
+import { parseTokens, resolveTokens } from "../frameworks/tokens.js";
+import { requireRole } from "../identity/authorize.js";
+import { createLabel, readableLabel } from "../labels/labels.js";
+import type { Viewer } from "../labels/viewer.js";
+import { parseInput } from "../shared/validation.js";
+import { type TActivityInput, type TIterationInput, ZActivityInput, ZIterationInput } from "./activities.schema.js";
+
+type DbOrTrx = Db | Transaction<Database>;
+export type Activity = Selectable<ActivityTable>;
+export type Iteration = Selectable<IterationTable>;
+
+export const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** The activity if `viewer` may read its label today; NOT_FOUND otherwise (an unreadable record does not exist). */
+export async function findReadableActivity(db: DbOrTrx, viewer: Viewer, activityId: string, now: Date) {
+  const row = await db
+    .selectFrom("activity")
+    .selectAll()
+    .where("activity.id", "=", activityId)
+    .where(readableLabel(db, viewer, today(now), "activity.label_id"))
+    .executeTakeFirst();
+  if (!row) throw notFound("activity", activityId);
+  return row;
+}
+
+/** The iteration and its activity, if the activity is readable by `viewer`; NOT_FOUND otherwise. */
+export async function findReadableIteration(db: DbOrTrx, viewer: Viewer, iterationId: string, now: Date) {
+  const iteration = await db.selectFrom("iteration").selectAll().where("id", "=", iterationId).executeTakeFirst();
+  if (!iteration) throw notFound("iteration", iterationId);
+  try {
+    const activity = await findReadableActivity(db, viewer, iteration.activity_id, now);
+    return { iteration, activity };
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") throw notFound("iteration", iterationId);
+    throw error;
+  }
+}
+
+/** PostgreSQL unique violation (23505) or SQLite's UNIQUE constraint failure. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code } = error as { code?: unknown };
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/** A new activity in status `proposed`, with its label, areas and one audit event. Staff and admins only. */
+export async function createActivity(db: Db, actor: Viewer, input: TActivityInput, now: Date): Promise<Activity> {
+  await requireRole(db, actor, "activity.create", ["staff", "admin"], now);
+  const parsed = parseInput(ZActivityInput, input);
+  try {
+    await resolveTokens(db, parseTokens(parsed.audience));
+  } catch (error) {
+    if (isAppError(error)) {
+      throw new AppError("VALIDATION", `Invalid input: audience: ${error.message}`, {
+        fields: [{ field: "audience", message: error.message }],
+      });
+    }
+    throw error;
+  }
+  const areas = [...new Set(parsed.areas)];
+  if (areas.length > 0) {
+    const known = await db.selectFrom("area").select("code").where("code", "in", areas).execute();
+    const unknown = areas.find((a) => !known.some((k) => k.code === a));
+    if (unknown !== undefined) {
+      throw new AppError("VALIDATION", `Invalid input: areas: unknown area '${unknown}'`, {
+        fields: [{ field: "areas", message: `unknown area '${unknown}'` }],
+      });
+    }
+  }
+  const at = now.toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const label = await createLabel(trx, parsed.label, at);
+      const row: Activity = {
+        id: randomUUID(),
+        reference: parsed.reference,
+        owner: parsed.owner,
+        title: parsed.title,
+        kind: parsed.kind,
+        description: parsed.description,
+        audience: parsed.audience,
+        required_clearance: parsed.requiredClearance,
+        language: parsed.language,
+        language_level: parsed.languageLevel,
+        label_id: label.id,
+        status: "proposed",
+        created_at: at,
+        updated_at: at,
+      };
+      await trx.insertInto("activity").values(row).execute();
+      if (areas.length > 0) {
+        await trx
+          .insertInto("activity_area")
+          .values(areas.map((area_code) => ({ activity_id: row.id, area_code })))
+          .execute();
+      }
+      await recordAuditEvent(
+        trx,
+        {
+          actor,
+          action: "activity.create",
+          objectType: "activity",
+          objectId: row.id,
+          objectLabel: label,
+          outcome: "success",
+          details: { reference: row.reference },
+        },
+        now,
+      );
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", `An activity with reference '${parsed.reference}' already exists`, {
+        reference: parsed.reference,
+      });
+    }
+    throw error;
+  }
+}
+
+/** A new iteration (one run of the activity: dates, place, seats). Staff and admins; not once conducted or cancelled. */
+export async function addIteration(
+  db: Db,
+  actor: Viewer,
+  activityId: string,
+  input: TIterationInput,
+  now: Date,
+): Promise<Iteration> {
+  await requireRole(db, actor, "iteration.create", ["staff", "admin"], now);
+  const parsed = parseInput(ZIterationInput, input);
+  const activity = await findReadableActivity(db, actor, activityId, now);
+  if (!["proposed", "approved", "published", "nominations-open"].includes(activity.status)) {
+    throw new AppError(
+      "INVALID_STATE",
+      `Cannot add an iteration to activity ${activity.reference}: it is ${activity.status}`,
+      { status: activity.status },
+    );
+  }
+  const country = await db
+    .selectFrom("nation")
+    .select("code")
+    .where("code", "=", parsed.countryCode)
+    .executeTakeFirst();
+  if (!country) {
+    throw new AppError("VALIDATION", `Invalid input: countryCode: unknown nation '${parsed.countryCode}'`, {
+      fields: [{ field: "countryCode", message: `unknown nation '${parsed.countryCode}'` }],
+    });
+  }
+  const row: Iteration = {
+    id: randomUUID(),
+    activity_id: activity.id,
+    code: parsed.code,
+    start_date: parsed.startDate,
+    end_date: parsed.endDate,
+    city: parsed.city,
+    country_code: parsed.countryCode,
+    seats: parsed.seats,
+    confirmed_count: 0,
+    nomination_deadline: parsed.nominationDeadline,
+    two_step: parsed.twoStep ? 1 : 0,
+    created_at: now.toISOString(),
+  };
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("iteration").values(row).execute();
+      await recordAuditEvent(
+        trx,
+        {
+          actor,
+          action: "iteration.create",
+          objectType: "iteration",
+          objectId: row.id,
+          outcome: "success",
+          details: { activity: activity.reference, code: row.code, seats: row.seats },
+        },
+        now,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", `Activity ${activity.reference} already has an iteration '${parsed.code}'`, {
+        code: parsed.code,
+      });
+    }
+    throw error;
+  }
+  return row;
+}

@@ -1,0 +1,111 @@
+import { type Db, engineOf } from "../../db/connect.js";
+import type { ActivityStatus, Role } from "../../db/schema.js";
+import { AppError } from "../../errors.js";
+import { recordAuditEvent } from "../audit/audit.js";
+import { requireRole } from "../identity/authorize.js";
+import { getLabel } from "../labels/labels.js";
+import type { Viewer } from "../labels/viewer.js";
+import { type Activity, findReadableActivity } from "./activities.js";
+import type { TActivityAction } from "./activities.schema.js";
+
+type Transition = Readonly<{ from: readonly ActivityStatus[]; to: ActivityStatus; roles: readonly Role[] }>;
+
+const STAFF: readonly Role[] = ["staff", "admin"];
+
+/** The states before `conducted`: an activity can be cancelled in any of them, and only there. */
+const BEFORE_CONDUCTED: readonly ActivityStatus[] = [
+  "proposed",
+  "approved",
+  "published",
+  "nominations-open",
+  "nominations-closed",
+];
+
+/** THE activity lifecycle: every legal move, from which states, to which state, by whom. Nothing else moves an activity. */
+export const TRANSITIONS: Readonly<Record<TActivityAction, Transition>> = {
+  approve: { from: ["proposed"], to: "approved", roles: STAFF },
+  publish: { from: ["approved"], to: "published", roles: STAFF },
+  "open-nominations": { from: ["published"], to: "nominations-open", roles: STAFF },
+  "close-nominations": { from: ["nominations-open"], to: "nominations-closed", roles: STAFF },
+  conduct: { from: ["nominations-closed"], to: "conducted", roles: STAFF },
+  "collect-feedback": { from: ["conducted"], to: "feedback-collected", roles: STAFF },
+  archive: { from: ["feedback-collected"], to: "archived", roles: STAFF },
+  cancel: { from: BEFORE_CONDUCTED, to: "cancelled", roles: STAFF },
+};
+
+/**
+ * Moves an activity by one action of the table. NOT_FOUND if the activity is missing or not
+ * readable by `actor`; INVALID_STATE if the action is not legal from its current state;
+ * FORBIDDEN (audited) if the actor's role does not allow it. The update is conditional on the
+ * state that was checked, so a concurrent move makes this one fail (INVALID_STATE), never both.
+ */
+export async function transitionActivity(
+  db: Db,
+  actor: Viewer,
+  activityId: string,
+  action: TActivityAction,
+  now: Date,
+): Promise<Activity> {
+  const transition = TRANSITIONS[action];
+  if (transition === undefined) {
+    throw new AppError("VALIDATION", `Invalid input: action: unknown action '${String(action)}'`, {
+      fields: [{ field: "action", message: `unknown action '${String(action)}'` }],
+    });
+  }
+  const activity = await findReadableActivity(db, actor, activityId, now);
+  const illegal = () =>
+    new AppError(
+      "INVALID_STATE",
+      `Cannot ${action} activity ${activity.reference}: it is ${activity.status}, and '${action}' applies only to an activity that is ${transition.from.join(" or ")}`,
+      { status: activity.status, action, allowedFrom: transition.from },
+    );
+  if (!transition.from.includes(activity.status)) throw illegal();
+  await requireRole(db, actor, `activity.${action}`, transition.roles, now);
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    // Take the iterations' row locks first (id order), as nominate does for its iteration, so a
+    // transition and a nomination for the same activity serialise: no nomination can commit
+    // after nominations close. SQLite's single connection already runs one transaction at a time.
+    if (engineOf(trx) === "postgres") {
+      await trx
+        .selectFrom("iteration")
+        .select("id")
+        .where("activity_id", "=", activity.id)
+        .orderBy("id")
+        .forUpdate()
+        .execute();
+    }
+    const result = await trx
+      .updateTable("activity")
+      .set({ status: transition.to, updated_at: at })
+      .where("id", "=", activity.id)
+      .where("status", "=", activity.status)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      const current = await trx
+        .selectFrom("activity")
+        .select("status")
+        .where("id", "=", activity.id)
+        .executeTakeFirst();
+      throw new AppError(
+        "INVALID_STATE",
+        `Cannot ${action} activity ${activity.reference}: it changed meanwhile and is now ${current?.status ?? "gone"}`,
+        { status: current?.status ?? null, action },
+      );
+    }
+    await recordAuditEvent(
+      trx,
+      {
+        actor,
+        action: `activity.${action}`,
+        objectType: "activity",
+        objectId: activity.id,
+        objectLabel: await getLabel(trx, activity.label_id),
+        outcome: "success",
+        details: { reference: activity.reference, from: activity.status, to: transition.to },
+      },
+      now,
+    );
+    return { ...activity, status: transition.to, updated_at: at };
+  });
+}
