@@ -72,7 +72,7 @@ export const commands: Record<string, Command> = {
         const demo = await seedDemoIdentity(ctx.db, documentStore(ctx.config.dataDir), now);
         if (demo)
           io.out(
-            `Demo mode: ${demo.users} demo users and ${demo.documents} labelled documents; passwords are on the login page.`,
+            `Demo mode: ${demo.users} demo users, ${demo.documents} labelled documents and ${demo.activities} activities; passwords are on the login page.`,
           );
       } else {
         const admin = await ensureAdministrator(ctx.db, now);

@@ -307,6 +307,8 @@ export interface ActivityTable {
   status: ActivityStatus;
   created_at: string;
   updated_at: string;
+  /** Folded reference, title, description and owner (migration 0007); indexed for full-text search. */
+  search_text: Generated<string>;
 }
 
 export interface ActivityAreaTable {

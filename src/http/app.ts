@@ -13,6 +13,7 @@ import { ZSource } from "../domain/sources/sources.schema.js";
 import { AppError } from "../errors.js";
 import { installAuth } from "./auth.js";
 import { installErrorHandler } from "./error-handler.js";
+import { registerActivityRoutes } from "./routes/activities.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerAuthRoutes } from "./routes/auth.js";
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerDocumentRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerLabelRoutes(app, ctx);
+  registerActivityRoutes(app, ctx);
 
   const webDir = ctx.config.webDir;
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webDir, "index.html"));

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZClearance, ZLabelInput } from "../labels/labels.schema.js";
+import { ZClearance, ZLabel, ZLabelInput } from "../labels/labels.schema.js";
+import { ZOutcome } from "../policy/policy.schema.js";
 
 export const ACTIVITY_KINDS = [
   "course",
@@ -113,3 +114,128 @@ export type TActivityInput = z.input<typeof ZActivityInput>;
 export type TIterationInput = z.input<typeof ZIterationInput>;
 export type TParticipantInput = z.input<typeof ZParticipantInput>;
 export type TNominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+// The menu: search, facets, the activity page (issue 4).
+
+/** At most this many activities per page (each carries a policy decision for the viewer's nation). */
+export const MAX_ACTIVITY_PAGE = 25;
+
+const ZQueryText = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+export const ZListActivitiesQuery = z
+  .strictObject({
+    q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+    area: ZQueryText(60).optional(),
+    kind: ZActivityKind.optional(),
+    status: ZActivityStatus.optional(),
+    from: ZDate.optional(),
+    to: ZDate.optional(),
+    language: ZQueryText(40).optional(),
+    owner: ZQueryText(120).optional(),
+    // "true"/"false" in a query string; a boolean once parsed (the domain parses again).
+    openSeats: z
+      .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], "must be true or false")
+      .optional(),
+    cursor: z.string().max(40, "is not a cursor this API returned").optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_ACTIVITY_PAGE).default(MAX_ACTIVITY_PAGE),
+  })
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+    message: "must not be before from",
+    path: ["to"],
+  });
+
+export const ZAccessSummary = z.object({ outcome: ZOutcome, explanation: z.string() });
+
+export const ZIterationView = z.object({
+  id: z.string(),
+  code: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  city: z.string(),
+  countryCode: z.string(),
+  seats: z.number().int(),
+  confirmedCount: z.number().int(),
+  seatsLeft: z.number().int(),
+  nominationDeadline: z.string(),
+  twoStep: z.boolean(),
+});
+
+export const ZActivityRecord = z.object({
+  id: z.string(),
+  reference: z.string(),
+  owner: z.string(),
+  title: z.string(),
+  kind: ZActivityKind,
+  description: z.string(),
+  audience: z.string(),
+  requiredClearance: ZClearance,
+  language: z.string(),
+  languageLevel: z.number().int(),
+  status: ZActivityStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ZActivitySummary = z.object({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  kind: ZActivityKind,
+  status: ZActivityStatus,
+  audience: z.string(),
+  language: z.string(),
+  areas: z.array(z.string()),
+  label: ZLabel,
+  /** The first iteration starting on or after today, else the latest one; null without iterations. */
+  nextIteration: ZIterationView.nullable(),
+  /** Whether the viewer's nation may join (on that iteration's start, or today); null for alliance users. */
+  openToMyNation: ZAccessSummary.nullable(),
+});
+
+export const ZFacetCount = z.object({ value: z.string(), count: z.number().int() });
+
+export const ZActivityPage = z.object({
+  activities: z.array(ZActivitySummary),
+  nextCursor: z.string().nullable(),
+  facets: z.object({ area: z.array(ZFacetCount), kind: z.array(ZFacetCount) }),
+});
+
+export const ZIterationDetail = ZIterationView.extend({
+  waitlistLength: z.number().int(),
+  /** For a viewer with a nation: the policy engine's decision on the iteration's start date. */
+  access: ZAccessSummary.nullable(),
+});
+
+export const ZActivityDetail = ZActivityRecord.extend({
+  areas: z.array(z.string()),
+  label: ZLabel,
+  iterations: z.array(ZIterationDetail),
+});
+
+export const ZNominationView = z.object({
+  id: z.string(),
+  iterationId: z.string(),
+  nation: z.string(),
+  name: z.string(),
+  email: z.string(),
+  rank: z.string(),
+  clearance: ZClearance,
+  languageLevel: z.number().int(),
+  status: z.enum(NOMINATION_STATUSES),
+  waitlistPosition: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ZTransitionBody = z.strictObject({ action: ZActivityAction });
+export const ZSeatsBody = z.strictObject({ seats: ZSeats });
+
+export type TListActivitiesQuery = z.input<typeof ZListActivitiesQuery>;
+export type TActivityPage = z.infer<typeof ZActivityPage>;
+export type TActivitySummary = z.infer<typeof ZActivitySummary>;
+export type TActivityDetail = z.infer<typeof ZActivityDetail>;
+export type TActivityRecord = z.infer<typeof ZActivityRecord>;
+export type TIterationView = z.infer<typeof ZIterationView>;
+export type TNominationView = z.infer<typeof ZNominationView>;

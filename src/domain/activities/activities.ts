@@ -8,6 +8,7 @@ import { parseTokens, resolveTokens } from "../frameworks/tokens.js";
 import { requireRole } from "../identity/authorize.js";
 import { createLabel, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { indexText, searchTextOf } from "../search/text-search.js";
 import { parseInput } from "../shared/validation.js";
 import { type TActivityInput, type TIterationInput, ZActivityInput, ZIterationInput } from "./activities.schema.js";
 
@@ -92,8 +93,10 @@ export async function createActivity(db: Db, actor: Viewer, input: TActivityInpu
         status: "proposed",
         created_at: at,
         updated_at: at,
+        search_text: searchTextOf(parsed.reference, parsed.title, parsed.description, parsed.owner),
       };
       await trx.insertInto("activity").values(row).execute();
+      await indexText(trx, "activity", row.id, row.search_text);
       if (areas.length > 0) {
         await trx
           .insertInto("activity_area")

@@ -5,6 +5,7 @@ import { newReadablePassword } from "../identity/secrets.js";
 import { createUser, viewerOf } from "../identity/users.js";
 import type { TLabelInput } from "../labels/labels.schema.js";
 import { DEMO_ORGANISATIONS, DEMO_USERS, demoPassword } from "./demo-accounts.js";
+import { seedDemoActivities } from "./demo-activities.js";
 
 /**
  * First run outside demo mode: when there is no user at all, creates the International Staff
@@ -112,12 +113,12 @@ const DEMO_DOCUMENTS: DemoDocument[] = [
   },
 ];
 
-/** Demo mode: organisations, one user per role and a few nations, and labelled demo documents. */
+/** Demo mode: organisations, one user per role and a few nations, labelled demo documents and the demo menu. */
 export async function seedDemoIdentity(
   db: Db,
   store: DocumentStore,
   now: Date,
-): Promise<{ users: number; documents: number } | null> {
+): Promise<{ users: number; documents: number; activities: number } | null> {
   const any = await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst();
   if (any) return null;
   const organisationIds = new Map<string, string>();
@@ -150,7 +151,7 @@ export async function seedDemoIdentity(
     users.push(user);
   }
   const staff = users.find((u) => u.username === "staff");
-  if (!staff) return { users: users.length, documents: 0 };
+  if (!staff) return { users: users.length, documents: 0, activities: 0 };
   for (const d of DEMO_DOCUMENTS) {
     const body = `${d.reference}\n${d.title}\n\n${d.body}\n`;
     await uploadDocument(
@@ -162,5 +163,6 @@ export async function seedDemoIdentity(
       now,
     );
   }
-  return { users: users.length, documents: DEMO_DOCUMENTS.length };
+  const activities = await seedDemoActivities(db, viewerOf(staff), now);
+  return { users: users.length, documents: DEMO_DOCUMENTS.length, activities };
 }

@@ -15,7 +15,6 @@ import { detectContentType } from "./content-type.js";
 import {
   MAX_DOCUMENT_BYTES,
   type TDocument,
-  type TDocumentMeta,
   type TDocumentPage,
   type TListDocumentsQuery,
   ZDocumentMeta,

@@ -50,9 +50,9 @@ export async function login(
   const stored = user
     ? await db.selectFrom("app_user").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()
     : undefined;
-  const check = stored
-    ? await verifyPassword(stored.password_hash, password)
-    : (await burnPasswordCheck(password), { ok: false, needsRehash: false });
+  let check = { ok: false, needsRehash: false };
+  if (stored) check = await verifyPassword(stored.password_hash, password);
+  else await burnPasswordCheck(password);
   if (!user || !check.ok || user.disabled) {
     await db.transaction().execute(async (trx) => {
       await recordLoginFailure(trx, key, now, config.throttle);

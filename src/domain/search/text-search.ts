@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema.js";
 /** The searchable tables and how each engine indexes them (migration 0005). */
 const INDEXES = {
   document: { fts: "document_fts", vector: "search_vector", id: "id" },
+  activity: { fts: "activity_fts", vector: "search_vector", id: "id" },
 } as const;
 
 export type SearchableTable = keyof typeof INDEXES;
@@ -51,7 +52,10 @@ export function matchesText(
  * indexText with it in the same transaction.
  */
 export function searchTextOf(...parts: string[]): string {
-  return foldText(parts.join(" "));
+  const text = parts.join(" ");
+  // Also the text split at punctuation: PostgreSQL's parser keeps "act.396" or "c-m" as one
+  // word, so "396" alone would not find it there (FTS5 splits such words anyway).
+  return foldText(`${text} ${text.replace(/[^\p{L}\p{N}]+/gu, " ")}`);
 }
 
 /** Keeps SQLite's FTS5 table in step with a written record (PostgreSQL's column is generated). */
