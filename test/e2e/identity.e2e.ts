@@ -1,16 +1,14 @@
 import { createHmac } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertWebBuilt, type RunningServer, repoRoot, startServer } from "./server.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { shots, startJourney } from "./browser.js";
 
 // Identity and labelled documents in the built web app, against `serve --demo`: log in as the
 // Japanese point of contact with a TOTP code, see exactly the documents released to Japan, meet
 // the same "not found" page for a document that exists but is not released to Japan, and read
 // the audit trail as the auditor. Debian's Chromium, as in journey.e2e.ts.
 
-const shots = path.join(repoRoot, "test-results");
 const JAPAN_SECRET = "ENTENTEDEMOJAPANENTENTEDEMOJAPAN";
 const STAFF_SECRET = "ENTENTEDEMOSTAFFENTENTEDEMOSTAFF";
 
@@ -45,47 +43,12 @@ function totp(secret: string, at = Date.now()): string {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
 }
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const journey = startJourney();
+const { base, consoleErrors } = journey;
 let page: Page;
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  assertWebBuilt();
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "en-GB" });
-  page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => consoleErrors.push(error.message));
+beforeAll(() => {
+  page = journey.page;
 });
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-const base = () => {
-  if (!server) throw new Error("server not started");
-  return server.baseUrl;
-};
 
 /** Logs in through the API (outside the browser) and returns the session cookie. */
 async function apiSession(username: string, secret: string | null): Promise<string> {

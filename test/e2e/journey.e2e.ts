@@ -1,13 +1,11 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertWebBuilt, type RunningServer, repoRoot, startServer } from "./server.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { shots, startJourney } from "./browser.js";
 
 // The main journey through the built web app, in headless Chromium (Debian's, never a
 // downloaded one): the map as of 2012, Japan's profile, and the access check.
 
-const shots = path.join(repoRoot, "test-results");
 const GLOBAL_2012 = [
   "Afghanistan",
   "Australia",
@@ -19,47 +17,12 @@ const GLOBAL_2012 = [
   "Republic of Korea",
 ];
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const journey = startJourney();
+const { base, consoleErrors } = journey;
 let page: Page;
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  assertWebBuilt();
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "en-GB" });
-  page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => consoleErrors.push(error.message));
+beforeAll(() => {
+  page = journey.page;
 });
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-const base = () => {
-  if (!server) throw new Error("server not started");
-  return server.baseUrl;
-};
 
 async function sliderDate(p: Page): Promise<string> {
   return (await p.locator(".date-control__value").textContent()) ?? "";
