@@ -77,3 +77,63 @@ export function NotFound({ title, message, links, children }: NotFoundProps) {
     </section>
   );
 }
+
+type QueryLike = { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+
+/** The states every list shares: loading, failed (with retry), empty; otherwise its content. */
+export function ListState({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: QueryLike;
+  isEmpty: boolean;
+  empty: ReactNode;
+  children: ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (isEmpty) return <EmptyState>{empty}</EmptyState>;
+  return <>{children}</>;
+}
+
+/** A data table with a hidden caption, column headings and, optionally, an unlabelled actions column. */
+export function DataTable({
+  caption,
+  columns,
+  actions = false,
+  className,
+  busy,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  actions?: boolean;
+  className?: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className={className ? `table ${className}` : "table"} aria-busy={busy}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+            {actions ? (
+              <th scope="col">
+                <span className="visually-hidden">{t("common.actions")}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

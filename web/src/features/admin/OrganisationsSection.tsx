@@ -5,7 +5,7 @@ import type { CreateOrganisationInput, OrganisationKind } from "../../api/types.
 import { formatDateTime } from "../../i18n/dates.ts";
 import { t } from "../../i18n/index.ts";
 import { ErrorSummary, Field, fieldErrorsOf, type SummaryItem } from "../../ui/Field.tsx";
-import { EmptyState, ErrorState, errorMessage, Loading } from "../../ui/States.tsx";
+import { DataTable, errorMessage, ListState } from "../../ui/States.tsx";
 import { kindName, ORGANISATION_KINDS } from "./kinds.ts";
 import { ORGANISATIONS_KEY, useOrganisations } from "./queries.ts";
 
@@ -56,41 +56,25 @@ export function OrganisationsSection() {
       </div>
       <div className="orgs-layout">
         <div>
-          {organisations.isPending ? (
-            <Loading />
-          ) : organisations.isError ? (
-            <ErrorState error={organisations.error} onRetry={() => void organisations.refetch()} />
-          ) : list.length === 0 ? (
-            <EmptyState>{t("orgs.empty")}</EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t("admin.organisationsTitle")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("orgs.name")}</th>
-                    <th scope="col">{t("orgs.kind")}</th>
-                    <th scope="col">{t("orgs.nation")}</th>
-                    <th scope="col">{t("orgs.col.created")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((o) => (
-                    <tr key={o.id}>
-                      <th scope="row" className="wrap">
-                        {o.name}
-                      </th>
-                      <td>{kindName(o.kind)}</td>
-                      <td>{o.nation ?? <span className="muted">{t("orgs.noNation")}</span>}</td>
-                      <td>
-                        <time dateTime={o.createdAt}>{formatDateTime(o.createdAt)}</time>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <ListState query={organisations} isEmpty={list.length === 0} empty={t("orgs.empty")}>
+            <DataTable
+              caption={t("admin.organisationsTitle")}
+              columns={[t("orgs.name"), t("orgs.kind"), t("orgs.nation"), t("orgs.col.created")]}
+            >
+              {list.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row" className="wrap">
+                    {o.name}
+                  </th>
+                  <td>{kindName(o.kind)}</td>
+                  <td>{o.nation ?? <span className="muted">{t("orgs.noNation")}</span>}</td>
+                  <td>
+                    <time dateTime={o.createdAt}>{formatDateTime(o.createdAt)}</time>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          </ListState>
         </div>
         <form className="card form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
           <h3 id={`${id}-title`} className="form__title">

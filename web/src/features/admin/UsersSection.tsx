@@ -7,7 +7,7 @@ import { CopyButton } from "../../ui/CopyButton.tsx";
 import { ConfirmDialog } from "../../ui/Dialog.tsx";
 import { Icon } from "../../ui/Icon.tsx";
 import { classificationName } from "../../ui/LabelBadge.tsx";
-import { EmptyState, ErrorState, errorMessage, Loading } from "../../ui/States.tsx";
+import { DataTable, errorMessage, ListState } from "../../ui/States.tsx";
 import { roleName } from "../auth/roles.ts";
 import { generatePassword } from "./password.ts";
 import { USERS_KEY, useUsers } from "./queries.ts";
@@ -72,93 +72,82 @@ export function UsersSection({ me }: { me: User }) {
         </section>
       ) : null}
 
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : list.length === 0 ? (
-        <EmptyState>{t("admin.noUsers")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table users-table" aria-busy={users.isFetching}>
-            <caption className="visually-hidden">{t("admin.usersTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.col.user")}</th>
-                <th scope="col">{t("admin.col.organisation")}</th>
-                <th scope="col">{t("admin.col.clearance")}</th>
-                <th scope="col">{t("admin.col.roles")}</th>
-                <th scope="col">{t("admin.col.status")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((u) => (
-                <tr key={u.id} className={u.disabled ? "is-disabled" : undefined}>
-                  <th scope="row" className="users-table__user">
-                    {u.displayName}
-                    {u.id === me.id ? <span className="badge badge--muted badge--inline">{t("admin.you")}</span> : null}
-                    <span className="table__sub">
-                      <code>{u.username}</code>
-                      {u.isPointOfContact ? ` · ${t("admin.poc")}` : ""}
+      <ListState query={users} isEmpty={list.length === 0} empty={t("admin.noUsers")}>
+        <DataTable
+          caption={t("admin.usersTitle")}
+          columns={[
+            t("admin.col.user"),
+            t("admin.col.organisation"),
+            t("admin.col.clearance"),
+            t("admin.col.roles"),
+            t("admin.col.status"),
+          ]}
+          actions
+          className="users-table"
+          busy={users.isFetching}
+        >
+          {list.map((u) => (
+            <tr key={u.id} className={u.disabled ? "is-disabled" : undefined}>
+              <th scope="row" className="users-table__user">
+                {u.displayName}
+                {u.id === me.id ? <span className="badge badge--muted badge--inline">{t("admin.you")}</span> : null}
+                <span className="table__sub">
+                  <code>{u.username}</code>
+                  {u.isPointOfContact ? ` · ${t("admin.poc")}` : ""}
+                </span>
+              </th>
+              <td>
+                {u.organisation.name}
+                {u.organisation.nation ? <span className="table__sub">{u.organisation.nation}</span> : null}
+              </td>
+              <td className="nowrap">{classificationName(u.clearance)}</td>
+              <td>
+                <span className="inline-badges">
+                  {u.roles.map((r) => (
+                    <span key={r} className="badge badge--muted">
+                      {roleName(r)}
                     </span>
-                  </th>
-                  <td>
-                    {u.organisation.name}
-                    {u.organisation.nation ? <span className="table__sub">{u.organisation.nation}</span> : null}
-                  </td>
-                  <td className="nowrap">{classificationName(u.clearance)}</td>
-                  <td>
-                    <span className="inline-badges">
-                      {u.roles.map((r) => (
-                        <span key={r} className="badge badge--muted">
-                          {roleName(r)}
-                        </span>
-                      ))}
-                    </span>
-                  </td>
-                  <td>
-                    <span className="stack-xs">
-                      {u.disabled ? (
-                        <span className="badge badge--suspended">{t("admin.disabled")}</span>
-                      ) : (
-                        <span className="badge badge--current">{t("admin.active")}</span>
-                      )}
-                      <span className="table__sub">{u.totpEnabled ? t("admin.totpOn") : t("admin.totpOff")}</span>
-                    </span>
-                  </td>
-                  <td className="table__actions">
-                    {u.disabled ? null : (
-                      <span className="button-row">
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          onClick={() => setPending({ kind: "reset", user: u })}
-                          aria-label={t("admin.resetAria", { username: u.username })}
-                        >
-                          {t("admin.reset")}
-                        </button>
-                        {u.id === me.id ? null : (
-                          <button
-                            type="button"
-                            className="button button--danger-outline button--small"
-                            onClick={() => setPending({ kind: "disable", user: u })}
-                            aria-label={t("admin.disableAria", { username: u.username })}
-                          >
-                            {t("admin.disable")}
-                          </button>
-                        )}
-                      </span>
+                  ))}
+                </span>
+              </td>
+              <td>
+                <span className="stack-xs">
+                  {u.disabled ? (
+                    <span className="badge badge--suspended">{t("admin.disabled")}</span>
+                  ) : (
+                    <span className="badge badge--current">{t("admin.active")}</span>
+                  )}
+                  <span className="table__sub">{u.totpEnabled ? t("admin.totpOn") : t("admin.totpOff")}</span>
+                </span>
+              </td>
+              <td className="table__actions">
+                {u.disabled ? null : (
+                  <span className="button-row">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => setPending({ kind: "reset", user: u })}
+                      aria-label={t("admin.resetAria", { username: u.username })}
+                    >
+                      {t("admin.reset")}
+                    </button>
+                    {u.id === me.id ? null : (
+                      <button
+                        type="button"
+                        className="button button--danger-outline button--small"
+                        onClick={() => setPending({ kind: "disable", user: u })}
+                        aria-label={t("admin.disableAria", { username: u.username })}
+                      >
+                        {t("admin.disable")}
+                      </button>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </ListState>
 
       <ConfirmDialog
         open={pending !== null}

@@ -6,7 +6,7 @@ import { formatDateTime } from "../../i18n/dates.ts";
 import { t } from "../../i18n/index.ts";
 import { navigate } from "../../router/router.tsx";
 import { ConfirmDialog } from "../../ui/Dialog.tsx";
-import { EmptyState, ErrorState, errorMessage, Loading } from "../../ui/States.tsx";
+import { DataTable, ErrorState, errorMessage, ListState } from "../../ui/States.tsx";
 import { switchUser } from "../auth/session.ts";
 import { SESSIONS_KEY, useSessions } from "./queries.ts";
 
@@ -65,64 +65,49 @@ export function SessionsSection() {
       </div>
       <p className="section-lead">{t("sessions.lead")}</p>
       {end.isError ? <ErrorState error={end.error} /> : null}
-      {sessions.isPending ? (
-        <Loading />
-      ) : sessions.isError ? (
-        <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
-      ) : list.length === 0 ? (
-        <EmptyState>{t("sessions.empty")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t("sessions.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("sessions.col.device")}</th>
-                <th scope="col">{t("sessions.col.started")}</th>
-                <th scope="col">{t("sessions.col.lastSeen")}</th>
-                <th scope="col">{t("sessions.col.expires")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    {describeAgent(s.userAgent)}
-                    {s.current ? (
-                      <span className="badge badge--current badge--inline">{t("sessions.this")}</span>
-                    ) : null}
-                    <span className="table__sub">
-                      <code>{s.id}</code>
-                    </span>
-                  </th>
-                  <td>
-                    <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
-                  </td>
-                  <td>
-                    <time dateTime={s.lastSeenAt}>{formatDateTime(s.lastSeenAt)}</time>
-                  </td>
-                  <td>
-                    <time dateTime={s.expiresAt}>{formatDateTime(s.expiresAt)}</time>
-                  </td>
-                  <td className="table__actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => setEnding(s)}
-                      aria-label={t("sessions.endAria", { device: describeAgent(s.userAgent), id: s.id })}
-                    >
-                      {t("sessions.end")}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListState query={sessions} isEmpty={list.length === 0} empty={t("sessions.empty")}>
+        <DataTable
+          caption={t("sessions.title")}
+          columns={[
+            t("sessions.col.device"),
+            t("sessions.col.started"),
+            t("sessions.col.lastSeen"),
+            t("sessions.col.expires"),
+          ]}
+          actions
+        >
+          {list.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                {describeAgent(s.userAgent)}
+                {s.current ? <span className="badge badge--current badge--inline">{t("sessions.this")}</span> : null}
+                <span className="table__sub">
+                  <code>{s.id}</code>
+                </span>
+              </th>
+              <td>
+                <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
+              </td>
+              <td>
+                <time dateTime={s.lastSeenAt}>{formatDateTime(s.lastSeenAt)}</time>
+              </td>
+              <td>
+                <time dateTime={s.expiresAt}>{formatDateTime(s.expiresAt)}</time>
+              </td>
+              <td className="table__actions">
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => setEnding(s)}
+                  aria-label={t("sessions.endAria", { device: describeAgent(s.userAgent), id: s.id })}
+                >
+                  {t("sessions.end")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </ListState>
       <ConfirmDialog
         open={ending !== null}
         title={t("sessions.confirmTitle")}

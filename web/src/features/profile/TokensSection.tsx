@@ -8,7 +8,7 @@ import { CopyButton } from "../../ui/CopyButton.tsx";
 import { ConfirmDialog } from "../../ui/Dialog.tsx";
 import { ErrorSummary, Field, fieldErrorsOf } from "../../ui/Field.tsx";
 import { Icon } from "../../ui/Icon.tsx";
-import { EmptyState, ErrorState, errorMessage, Loading } from "../../ui/States.tsx";
+import { DataTable, errorMessage, ListState } from "../../ui/States.tsx";
 import { TOKENS_KEY, useTokens } from "./queries.ts";
 
 /** API tokens: create (the secret is shown once), list, revoke. */
@@ -106,66 +106,53 @@ export function TokensSection() {
             </section>
           ) : null}
 
-          {tokens.isPending ? (
-            <Loading />
-          ) : tokens.isError ? (
-            <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-          ) : list.length === 0 ? (
-            <EmptyState>{t("tokens.empty")}</EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t("tokens.title")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("tokens.col.name")}</th>
-                    <th scope="col">{t("tokens.col.created")}</th>
-                    <th scope="col">{t("tokens.col.lastUsed")}</th>
-                    <th scope="col">{t("tokens.col.status")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("common.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((token) => (
-                    <tr key={token.id}>
-                      <th scope="row">{token.name}</th>
-                      <td>
-                        <time dateTime={token.createdAt}>{formatDateTime(token.createdAt)}</time>
-                      </td>
-                      <td>
-                        {token.lastUsedAt ? (
-                          <time dateTime={token.lastUsedAt}>{formatDateTime(token.lastUsedAt)}</time>
-                        ) : (
-                          <span className="muted">{t("tokens.never")}</span>
-                        )}
-                      </td>
-                      <td>
-                        {token.revokedAt ? (
-                          <span className="badge badge--muted">{t("tokens.revoked")}</span>
-                        ) : (
-                          <span className="badge badge--current">{t("tokens.active")}</span>
-                        )}
-                      </td>
-                      <td className="table__actions">
-                        {token.revokedAt ? null : (
-                          <button
-                            type="button"
-                            className="button button--secondary button--small"
-                            onClick={() => setRevoking(token)}
-                            aria-label={t("tokens.revokeAria", { name: token.name })}
-                          >
-                            {t("tokens.revoke")}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <ListState query={tokens} isEmpty={list.length === 0} empty={t("tokens.empty")}>
+            <DataTable
+              caption={t("tokens.title")}
+              columns={[
+                t("tokens.col.name"),
+                t("tokens.col.created"),
+                t("tokens.col.lastUsed"),
+                t("tokens.col.status"),
+              ]}
+              actions
+            >
+              {list.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td>
+                    <time dateTime={token.createdAt}>{formatDateTime(token.createdAt)}</time>
+                  </td>
+                  <td>
+                    {token.lastUsedAt ? (
+                      <time dateTime={token.lastUsedAt}>{formatDateTime(token.lastUsedAt)}</time>
+                    ) : (
+                      <span className="muted">{t("tokens.never")}</span>
+                    )}
+                  </td>
+                  <td>
+                    {token.revokedAt ? (
+                      <span className="badge badge--muted">{t("tokens.revoked")}</span>
+                    ) : (
+                      <span className="badge badge--current">{t("tokens.active")}</span>
+                    )}
+                  </td>
+                  <td className="table__actions">
+                    {token.revokedAt ? null : (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => setRevoking(token)}
+                        aria-label={t("tokens.revokeAria", { name: token.name })}
+                      >
+                        {t("tokens.revoke")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          </ListState>
         </div>
       </div>
 
