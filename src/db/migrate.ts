@@ -7,6 +7,7 @@ import * as m0004 from "./migrations/0004-totp-pending.js";
 import * as m0005 from "./migrations/0005-document-search.js";
 import * as m0006 from "./migrations/0006-activities.js";
 import * as m0007 from "./migrations/0007-activity-search.js";
+import * as m0008 from "./migrations/0008-activity-owner.js";
 
 // Registered explicitly (no directory scan) so the compiled build and tsx run the same list.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0005-document-search": m0005,
   "0006-activities": m0006,
   "0007-activity-search": m0007,
+  "0008-activity-owner": m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

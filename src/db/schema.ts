@@ -292,8 +292,10 @@ export type NominationStatus = "confirmed" | "waitlisted" | "pending-owner" | "w
 export interface ActivityTable {
   id: string;
   reference: string;
-  /** The owning institution. */
+  /** The owning institution, as written. */
   owner: string;
+  /** The owner's organisation in Entente, if it has users (migration 0008): they review nominations. */
+  owner_organisation_id: string | null;
   title: string;
   kind: ActivityKind;
   description: string;

@@ -55,6 +55,8 @@ export const ZActivityInput = z.strictObject({
     .trim()
     .regex(/^[A-Z]{2,6}\.\d{1,6}$/, "must be a reference such as ACT.396"),
   owner: ZText(120),
+  /** The name of the owner's organisation in Entente, if it has users there (they review nominations). */
+  ownerOrganisation: ZText(200).optional(),
   title: ZText(200),
   kind: ZActivityKind,
   description: z.string().trim().max(5000).default(""),
@@ -165,6 +167,7 @@ export const ZActivityRecord = z.object({
   id: z.string(),
   reference: z.string(),
   owner: z.string(),
+  ownerOrganisationId: z.string().nullable(),
   title: z.string(),
   kind: ZActivityKind,
   description: z.string(),
@@ -209,6 +212,8 @@ export const ZIterationDetail = ZIterationView.extend({
 });
 
 export const ZActivityDetail = ZActivityRecord.extend({
+  /** The viewer belongs to the owner organisation: it reviews nominations and records attendance. */
+  viewerIsOwner: z.boolean(),
   areas: z.array(z.string()),
   label: ZLabel,
   iterations: z.array(ZIterationDetail),

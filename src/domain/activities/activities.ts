@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { Selectable, Transaction } from "kysely";
+import type { Expression, ExpressionBuilder, Selectable, SqlBool, Transaction } from "kysely";
 import type { Db } from "../../db/connect.js";
-import type { ActivityTable, Database, IterationTable } from "../../db/schema.js";
+import type { ActivityStatus, ActivityTable, Database, IterationTable } from "../../db/schema.js";
 import { AppError, isAppError, notFound } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { parseTokens, resolveTokens } from "../frameworks/tokens.js";
 import { requireRole } from "../identity/authorize.js";
 import { createLabel, readableLabel } from "../labels/labels.js";
-import type { Viewer } from "../labels/viewer.js";
+import { hasRole, type Viewer } from "../labels/viewer.js";
 import { indexText, searchTextOf } from "../search/text-search.js";
-import { parseInput } from "../shared/validation.js";
+import { fieldError, parseInput } from "../shared/validation.js";
 import { type TActivityInput, type TIterationInput, ZActivityInput, ZIterationInput } from "./activities.schema.js";
 
 type DbOrTrx = Db | Transaction<Database>;
@@ -18,13 +18,65 @@ export type Iteration = Selectable<IterationTable>;
 
 export const today = (now: Date) => now.toISOString().slice(0, 10);
 
-/** The activity if `viewer` may read its label today; NOT_FOUND otherwise (an unreadable record does not exist). */
+/** What a partner (anyone but staff, admins and the owner) sees of the menu: published or later, never cancelled. */
+export const PUBLIC_STATUSES: readonly ActivityStatus[] = [
+  "published",
+  "nominations-open",
+  "nominations-closed",
+  "conducted",
+  "feedback-collected",
+  "archived",
+];
+
+export const isStaff = (viewer: Viewer) => hasRole(viewer, "staff", "admin");
+
+/**
+ * THE rule for seeing an activity, as SQL on `activity`: its label is readable by the viewer on
+ * `at`, and it is past approval (PUBLIC_STATUSES) unless the viewer is staff or belongs to the
+ * owner organisation. Every listing, page, export and feed composes it before any LIMIT.
+ */
+export function visibleActivity(db: DbOrTrx, viewer: Viewer, at: string) {
+  return (eb: ExpressionBuilder<Database, "activity">): Expression<SqlBool> => {
+    const label = readableLabel(db, viewer, at, "activity.label_id")(eb);
+    if (isStaff(viewer)) return label;
+    const byStatus = eb("activity.status", "in", PUBLIC_STATUSES);
+    const status =
+      viewer.organisation === null
+        ? byStatus
+        : eb.or([
+            byStatus,
+            eb(
+              "activity.owner_organisation_id",
+              "in",
+              eb
+                .selectFrom("organisation")
+                .select("organisation.id")
+                .where("organisation.name", "=", viewer.organisation),
+            ),
+          ]);
+    return eb.and([label, status]);
+  };
+}
+
+/** Whether `viewer` speaks for the activity's owner organisation (reviews nominations, records attendance). */
+export async function isActivityOwner(db: DbOrTrx, viewer: Viewer, activity: Activity): Promise<boolean> {
+  if (activity.owner_organisation_id === null || viewer.organisation === null || viewer.userId === null) return false;
+  const org = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("id", "=", activity.owner_organisation_id)
+    .where("name", "=", viewer.organisation)
+    .executeTakeFirst();
+  return org !== undefined;
+}
+
+/** The activity if `viewer` may see it today (visibleActivity); NOT_FOUND otherwise (a hidden record does not exist). */
 export async function findReadableActivity(db: DbOrTrx, viewer: Viewer, activityId: string, now: Date) {
   const row = await db
     .selectFrom("activity")
     .selectAll()
     .where("activity.id", "=", activityId)
-    .where(readableLabel(db, viewer, today(now), "activity.label_id"))
+    .where(visibleActivity(db, viewer, today(now)))
     .executeTakeFirst();
   if (!row) throw notFound("activity", activityId);
   return row;
@@ -50,30 +102,45 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
-/** A new activity in status `proposed`, with its label, areas and one audit event. Staff and admins only. */
-export async function createActivity(db: Db, actor: Viewer, input: TActivityInput, now: Date): Promise<Activity> {
-  await requireRole(db, actor, "activity.create", ["staff", "admin"], now);
-  const parsed = parseInput(ZActivityInput, input);
+/**
+ * Checks what an activity input refers to: the audience's tokens, the areas of cooperation and
+ * the owner organisation (by name). VALIDATION naming the field otherwise. Returns the areas
+ * without repeats and the owner organisation's id.
+ */
+export async function checkActivityReferences(
+  db: DbOrTrx,
+  parsed: { audience: string; areas: readonly string[]; ownerOrganisation?: string | undefined },
+): Promise<{ areas: string[]; ownerOrganisationId: string | null }> {
   try {
     await resolveTokens(db, parseTokens(parsed.audience));
   } catch (error) {
-    if (isAppError(error)) {
-      throw new AppError("VALIDATION", `Invalid input: audience: ${error.message}`, {
-        fields: [{ field: "audience", message: error.message }],
-      });
-    }
+    if (isAppError(error)) throw fieldError("audience", error.message);
     throw error;
   }
   const areas = [...new Set(parsed.areas)];
   if (areas.length > 0) {
     const known = await db.selectFrom("area").select("code").where("code", "in", areas).execute();
     const unknown = areas.find((a) => !known.some((k) => k.code === a));
-    if (unknown !== undefined) {
-      throw new AppError("VALIDATION", `Invalid input: areas: unknown area '${unknown}'`, {
-        fields: [{ field: "areas", message: `unknown area '${unknown}'` }],
-      });
-    }
+    if (unknown !== undefined) throw fieldError("areas", `unknown area '${unknown}'`);
   }
+  let ownerOrganisationId: string | null = null;
+  if (parsed.ownerOrganisation !== undefined) {
+    const org = await db
+      .selectFrom("organisation")
+      .select("id")
+      .where("name", "=", parsed.ownerOrganisation)
+      .executeTakeFirst();
+    if (!org) throw fieldError("ownerOrganisation", `unknown organisation '${parsed.ownerOrganisation}'`);
+    ownerOrganisationId = org.id;
+  }
+  return { areas, ownerOrganisationId };
+}
+
+/** A new activity in status `proposed`, with its label, areas and one audit event. Staff and admins only. */
+export async function createActivity(db: Db, actor: Viewer, input: TActivityInput, now: Date): Promise<Activity> {
+  await requireRole(db, actor, "activity.create", ["staff", "admin"], now);
+  const parsed = parseInput(ZActivityInput, input);
+  const { areas, ownerOrganisationId } = await checkActivityReferences(db, parsed);
   const at = now.toISOString();
   try {
     return await db.transaction().execute(async (trx) => {
@@ -82,6 +149,7 @@ export async function createActivity(db: Db, actor: Viewer, input: TActivityInpu
         id: randomUUID(),
         reference: parsed.reference,
         owner: parsed.owner,
+        owner_organisation_id: ownerOrganisationId,
         title: parsed.title,
         kind: parsed.kind,
         description: parsed.description,

@@ -106,15 +106,22 @@ describe("the activity lifecycle", () => {
     ]);
   });
 
-  it("a partner cannot move an activity (FORBIDDEN, audited as denied)", async () => {
-    const activity = await activityIn("proposed");
+  it("a partner cannot move an activity it sees (FORBIDDEN, audited as denied)", async () => {
+    const activity = await activityIn("published");
     const before = await auditCount(t.db);
-    await expect(transitionActivity(t.db, JPN_PARTNER, activity.id, "approve", NOW)).rejects.toMatchObject({
+    await expect(transitionActivity(t.db, JPN_PARTNER, activity.id, "open-nominations", NOW)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     expect(await auditCount(t.db)).toBe(before + 1);
     const row = await t.db.selectFrom("activity").select("status").where("id", "=", activity.id).executeTakeFirst();
-    expect(row?.status).toBe("proposed");
+    expect(row?.status).toBe("published");
+  });
+
+  it("a proposed activity does not exist for a partner: moving it is NOT_FOUND, like a missing one", async () => {
+    const activity = await activityIn("proposed");
+    await expect(transitionActivity(t.db, JPN_PARTNER, activity.id, "approve", NOW)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("two concurrent identical moves: one succeeds, the other is INVALID_STATE", async () => {

@@ -2,12 +2,19 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kyse
 import type { Db } from "../../db/connect.js";
 import type { ActivityStatus, Database } from "../../db/schema.js";
 import { AppError, notFound } from "../../errors.js";
-import { getLabels, readableLabel } from "../labels/labels.js";
-import { hasRole, type Viewer } from "../labels/viewer.js";
+import { getLabels } from "../labels/labels.js";
+import type { Viewer } from "../labels/viewer.js";
 import { decideAccess } from "../policy/access.js";
 import { matchesText } from "../search/text-search.js";
 import { parseInput } from "../shared/validation.js";
-import type { Activity, Iteration } from "./activities.js";
+import {
+  type Activity,
+  type Iteration,
+  isActivityOwner,
+  isStaff,
+  PUBLIC_STATUSES,
+  visibleActivity,
+} from "./activities.js";
 import {
   type TActivityDetail,
   type TActivityPage,
@@ -18,15 +25,6 @@ import {
   ZListActivitiesQuery,
 } from "./activities.schema.js";
 
-/** What a partner (anyone but staff and admins) sees of the menu: published or later, never cancelled. */
-export const PUBLIC_STATUSES: readonly ActivityStatus[] = [
-  "published",
-  "nominations-open",
-  "nominations-closed",
-  "conducted",
-  "feedback-collected",
-  "archived",
-];
 /** A partner's default listing: what can still be joined or is about to run. */
 const PARTNER_DEFAULT: readonly ActivityStatus[] = ["published", "nominations-open", "nominations-closed"];
 
@@ -36,8 +34,6 @@ type Eb = ExpressionBuilder<Database, "activity">;
 function parseFilters(query: TListActivitiesQuery) {
   return parseInput(ZListActivitiesQuery, query);
 }
-
-const isStaff = (viewer: Viewer) => hasRole(viewer, "staff", "admin");
 
 /** The statuses the viewer may see, narrowed by the requested one (or the viewer's default). */
 function statusesFor(viewer: Viewer, status: ActivityStatus | undefined): readonly ActivityStatus[] {
@@ -52,7 +48,7 @@ function statusesFor(viewer: Viewer, status: ActivityStatus | undefined): readon
  */
 function conditions(db: Db, viewer: Viewer, f: Filters, at: string, omit: "area" | "kind" | null) {
   return (eb: Eb): Expression<SqlBool> => {
-    const all: Expression<SqlBool>[] = [readableLabel(db, viewer, at, "activity.label_id")(eb)];
+    const all: Expression<SqlBool>[] = [visibleActivity(db, viewer, at)(eb)];
     const statuses = statusesFor(viewer, f.status);
     if (statuses.length > 0) all.push(eb("activity.status", "in", statuses));
     else if (!isStaff(viewer) || f.status !== undefined) all.push(sql<SqlBool>`1 = 0`);
@@ -120,6 +116,7 @@ export function presentActivity(a: Activity): TActivityRecord {
     id: a.id,
     reference: a.reference,
     owner: a.owner,
+    ownerOrganisationId: a.owner_organisation_id,
     title: a.title,
     kind: a.kind,
     description: a.description,
@@ -248,12 +245,11 @@ export async function listActivities(
  * start date ("can my nation join, and why"). NOT_FOUND if the label or the status hides it.
  */
 export async function getActivity(db: Db, viewer: Viewer, id: string, at: string): Promise<TActivityDetail> {
-  let select = db
+  const select = db
     .selectFrom("activity")
     .selectAll()
     .where("activity.id", "=", id)
-    .where(readableLabel(db, viewer, at, "activity.label_id"));
-  if (!isStaff(viewer)) select = select.where("activity.status", "in", PUBLIC_STATUSES);
+    .where(visibleActivity(db, viewer, at));
   const row = await select.executeTakeFirst();
   if (!row) throw notFound("activity", id);
   const [labels, areas, iterations, waitlists] = await Promise.all([
@@ -285,5 +281,11 @@ export async function getActivity(db: Db, viewer: Viewer, id: string, at: string
       access: await accessFor(db, viewer, row.audience, it.start_date),
     });
   }
-  return { ...presentActivity(row), areas: areas.get(row.id) ?? [], label, iterations: iterationDetails };
+  return {
+    ...presentActivity(row),
+    viewerIsOwner: await isActivityOwner(db, viewer, row),
+    areas: areas.get(row.id) ?? [],
+    label,
+    iterations: iterationDetails,
+  };
 }

@@ -19,3 +19,8 @@ export function validationError(error: z.ZodError): AppError {
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
   return new AppError("VALIDATION", `Invalid input: ${summary}`, { fields });
 }
+
+/** One field's VALIDATION error, shaped like parseInput's: for rules a schema cannot check (lookups, prerequisites). */
+export function fieldError(field: string, message: string, extra: Record<string, unknown> = {}): AppError {
+  return new AppError("VALIDATION", `Invalid input: ${field}: ${message}`, { fields: [{ field, message }], ...extra });
+}
