@@ -21,7 +21,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "entente-activities-"));
   const ctx = testContext(t, TODAY);
   const seeded = await seedDemoIdentity(t.db, documentStore(dir), ctx.clock.now());
-  expect(seeded?.activities).toBe(8);
+  expect(seeded?.activities).toBe(9);
   for (const username of ["staff", "partner.jpn", "partner.kor"]) {
     const user = await findUserByUsername(t.db, username);
     if (!user) throw new Error(`no demo user ${username}`);
@@ -64,7 +64,7 @@ describe("activities over HTTP", () => {
   it("searches the menu with facets, and hides what the label does not release", async () => {
     const res = await call("GET", "/api/activities?q=piracy", "partner.jpn");
     expect(res.status).toBe(200);
-    expect(res.body.activities.map((a: { reference: string }) => a.reference)).toEqual(["ACT.412"]);
+    expect(res.body.activities.map((a: { reference: string }) => a.reference)).toEqual(["ACO.115", "ACT.412"]);
     expect(res.body.activities[0].label.marking).toMatch(/NATO UNCLASSIFIED/);
     const all = await call("GET", "/api/activities", "partner.jpn");
     expect(all.body.activities.map((a: { reference: string }) => a.reference)).not.toContain("ACT.604");
@@ -91,16 +91,63 @@ describe("activities over HTTP", () => {
     expect(res.body.iterations[1].access.outcome).toMatch(/open|council-approval|not-open/);
   });
 
+  it("says why Japan may join the counter-piracy course in 2012 and why it needed the Council in 2010", async () => {
+    const id = await activityId("ACT.412", "partner.jpn");
+    const res = await call("GET", `/api/activities/${id}`, "partner.jpn");
+    const byCode = (code: string) => res.body.iterations.find((i: { code: string }) => i.code === code);
+    expect(byCode("2010-1").access.outcome).toBe("council-approval");
+    expect(byCode("2010-1").access.explanation).toMatch(/Contact Countr/i);
+    expect(byCode("2012-1").access.outcome).toBe("open");
+    expect(byCode("2012-1").access.explanation).toMatch(/Berlin|2011/);
+  });
+
+  it("the owner organisation reviews two-step nominations; a partner lists only its nation's", async () => {
+    const shape = await findUserByUsername(t.db, "planner.shape");
+    if (!shape) throw new Error("no planner.shape");
+    const token = (await createApiToken(t.db, viewerOf(shape), { name: "review" }, new Date(`${TODAY}T10:00:00Z`)))
+      .token;
+    const pending = await app.inject({
+      method: "GET",
+      url: "/api/nominations?status=pending-owner",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(pending.statusCode).toBe(200);
+    const nations = pending.json().nominations.map((n: { nation: string }) => n.nation);
+    expect(nations.sort()).toEqual(["AUS", "KOR"]);
+    const [first] = pending.json().nominations;
+    const accept = await app.inject({
+      method: "POST",
+      url: `/api/nominations/${first.id}/decision`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { answer: "accept" },
+    });
+    expect(accept.statusCode).toBe(200);
+    expect(accept.json().status).toBe("confirmed");
+    const bad = await app.inject({
+      method: "POST",
+      url: `/api/nominations/${first.id}/decision`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { answer: "maybe" },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain("answer");
+    const jpn = await call("GET", "/api/nominations", "partner.jpn");
+    expect(jpn.status).toBe(200);
+    expect(jpn.body.nominations.every((n: { nation: string }) => n.nation === "JPN")).toBe(true);
+    const anonymous = await call("GET", "/api/nominations");
+    expect(anonymous.status).toBe(401);
+  });
+
   it("a nomination takes a seat and the seat count drops; the partner lists its own; withdraw frees it", async () => {
     const id = await activityId("ACT.412", "partner.jpn");
     const before = await call("GET", `/api/activities/${id}`, "partner.jpn");
-    const iteration = before.body.iterations[0];
+    const iteration = before.body.iterations.find((i: { code: string }) => i.code === "2027-1");
     expect(iteration.seatsLeft).toBe(24);
     const created = await call("POST", `/api/iterations/${iteration.id}/nominations`, "partner.jpn", participant);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: "confirmed", nation: "JPN", email: "taro.yamada@example.jp" });
     const after = await call("GET", `/api/activities/${id}`, "partner.jpn");
-    expect(after.body.iterations[0]).toMatchObject({ confirmedCount: 1, seatsLeft: 23 });
+    expect(after.body.iterations[2]).toMatchObject({ confirmedCount: 1, seatsLeft: 23 });
     const again = await call("POST", `/api/iterations/${iteration.id}/nominations`, "partner.jpn", participant);
     expect(again.status).toBe(409);
 
@@ -120,7 +167,7 @@ describe("activities over HTTP", () => {
     const otherNation = await call("POST", `/api/nominations/${kor.body.id}/withdraw`, "partner.jpn");
     expect(otherNation.status).toBe(404);
     const last = await call("GET", `/api/activities/${id}`, "partner.jpn");
-    expect(last.body.iterations[0]).toMatchObject({ confirmedCount: 1, seatsLeft: 23 });
+    expect(last.body.iterations[2]).toMatchObject({ confirmedCount: 1, seatsLeft: 23 });
 
     const seats = await call("PUT", `/api/iterations/${iteration.id}/seats`, "staff", { seats: 40 });
     expect(seats.status).toBe(200);

@@ -234,6 +234,37 @@ export const ZNominationView = z.object({
   updatedAt: z.string(),
 });
 
+/** A nomination with what it is for: "my nominations", the owner's review, the staff's lists. */
+export const ZNominationListItem = ZNominationView.extend({
+  activity: z.object({ id: z.string(), reference: z.string(), title: z.string(), owner: z.string() }),
+  iteration: z.object({
+    code: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    city: z.string(),
+    countryCode: z.string(),
+    twoStep: z.boolean(),
+  }),
+});
+
+export const ZListNominationsQuery = z.strictObject({
+  /** Only this iteration's. */
+  iteration: z.string().trim().min(1).max(64).optional(),
+  status: z.enum(NOMINATION_STATUSES).optional(),
+  /** Staff and owners: only this nation's (partners always see their own nation's only). */
+  nation: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, "must be a nation code (ISO alpha-3)")
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  /** Only iterations starting on or after this date. */
+  from: ZDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const ZNominationDecisionBody = z.strictObject({ answer: z.enum(["accept", "decline"]) });
+
 export const ZTransitionBody = z.strictObject({ action: ZActivityAction });
 export const ZSeatsBody = z.strictObject({ seats: ZSeats });
 
@@ -244,3 +275,5 @@ export type TActivityDetail = z.infer<typeof ZActivityDetail>;
 export type TActivityRecord = z.infer<typeof ZActivityRecord>;
 export type TIterationView = z.infer<typeof ZIterationView>;
 export type TNominationView = z.infer<typeof ZNominationView>;
+export type TNominationListItem = z.infer<typeof ZNominationListItem>;
+export type TListNominationsQuery = z.input<typeof ZListNominationsQuery>;

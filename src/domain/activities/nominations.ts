@@ -40,8 +40,23 @@ import { requireRole } from "../identity/authorize.js";
 import { hasRole, rankOf, type Viewer } from "../labels/viewer.js";
 import { decideAccess } from "../policy/access.js";
 import { parseInput } from "../shared/validation.js";
-import { findReadableIteration, isUniqueViolation, today } from "./activities.js";
-import { type TParticipantInput, ZParticipantInput, ZSeats } from "./activities.schema.js";
+import {
+  type Activity,
+  findReadableIteration,
+  isActivityOwner,
+  isUniqueViolation,
+  today,
+  visibleActivity,
+} from "./activities.js";
+import {
+  type TListNominationsQuery,
+  type TNominationListItem,
+  type TNominationView,
+  type TParticipantInput,
+  ZListNominationsQuery,
+  ZParticipantInput,
+  ZSeats,
+} from "./activities.schema.js";
 
 type Trx = Transaction<Database>;
 export type Nomination = Selectable<NominationTable>;
@@ -295,14 +310,18 @@ export async function nominate(
 async function findActionableNomination(db: Db, actor: Viewer, nominationId: string, now: Date) {
   const nomination = await db.selectFrom("nomination").selectAll().where("id", "=", nominationId).executeTakeFirst();
   if (!nomination) throw notFound("nomination", nominationId);
-  const isStaff = hasRole(actor, "staff", "admin");
-  if (!isStaff && nomination.nation_code !== actor.nation) throw notFound("nomination", nominationId);
+  let activity: Activity;
   try {
-    await findReadableIteration(db, actor, nomination.iteration_id, now);
+    ({ activity } = await findReadableIteration(db, actor, nomination.iteration_id, now));
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") throw notFound("nomination", nominationId);
     throw error;
   }
+  const mayAct =
+    hasRole(actor, "staff", "admin") ||
+    (actor.nation !== null && nomination.nation_code === actor.nation) ||
+    (await isActivityOwner(db, actor, activity));
+  if (!mayAct) throw notFound("nomination", nominationId);
   return nomination;
 }
 
@@ -402,8 +421,11 @@ export async function decideNomination(
   answer: "accept" | "decline",
   now: Date,
 ): Promise<Nomination> {
-  await requireRole(db, actor, `nomination.${answer}`, ["staff", "admin"], now);
   const found = await findActionableNomination(db, actor, nominationId, now);
+  const { activity } = await findReadableIteration(db, actor, found.iteration_id, now);
+  if (!(await isActivityOwner(db, actor, activity))) {
+    await requireRole(db, actor, `nomination.${answer}`, ["staff", "admin"], now);
+  }
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     await lockIteration(trx, found.iteration_id);
@@ -442,10 +464,101 @@ export async function decideNomination(
   });
 }
 
-/** The nominations of an iteration, confirmed first, then the waitlist in order (for tests and listings). */
+/** The nominations of an iteration the actor may see (see listMyNominations), confirmed first, then the waitlist in order. */
 export async function listNominations(db: Db, actor: Viewer, iterationId: string, now: Date): Promise<Nomination[]> {
-  await findReadableIteration(db, actor, iterationId, now);
+  const { activity } = await findReadableIteration(db, actor, iterationId, now);
   let query = db.selectFrom("nomination").selectAll().where("iteration_id", "=", iterationId);
-  if (!hasRole(actor, "staff", "admin")) query = query.where("nation_code", "=", actor.nation ?? "");
+  if (!hasRole(actor, "staff", "admin") && !(await isActivityOwner(db, actor, activity))) {
+    query = query.where("nation_code", "=", actor.nation ?? "");
+  }
   return query.orderBy("status").orderBy("waitlist_position").orderBy("created_at").orderBy("id").execute();
+}
+
+/**
+ * Nominations across the menu, for "my nominations", the owner's review and staff lists. Who
+ * sees which, in SQL before the LIMIT: staff and admins all; anyone else their own nation's and
+ * those of activities their organisation owns; always only on activities they may see
+ * (visibleActivity). Upcoming and recent iterations first.
+ */
+export async function listMyNominations(
+  db: Db,
+  actor: Viewer,
+  query: TListNominationsQuery,
+  now: Date,
+): Promise<TNominationListItem[]> {
+  if (actor.userId === null) throw new AppError("UNAUTHENTICATED", "Log in first");
+  const f = parseInput(ZListNominationsQuery, query);
+  const rows = await db
+    .selectFrom("nomination")
+    .innerJoin("iteration", "iteration.id", "nomination.iteration_id")
+    .innerJoin("activity", "activity.id", "iteration.activity_id")
+    .selectAll("nomination")
+    .select([
+      "activity.id as activity_id",
+      "activity.reference as activity_reference",
+      "activity.title as activity_title",
+      "activity.owner as activity_owner",
+      "iteration.code as iteration_code",
+      "iteration.start_date as iteration_start_date",
+      "iteration.end_date as iteration_end_date",
+      "iteration.city as iteration_city",
+      "iteration.country_code as iteration_country_code",
+      "iteration.two_step as iteration_two_step",
+    ])
+    .where(visibleActivity(db, actor, today(now)))
+    .$if(!hasRole(actor, "staff", "admin"), (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb("nomination.nation_code", "=", actor.nation ?? ""),
+          eb(
+            "activity.owner_organisation_id",
+            "in",
+            eb
+              .selectFrom("organisation")
+              .select("organisation.id")
+              .where("organisation.name", "=", actor.organisation ?? ""),
+          ),
+        ]),
+      ),
+    )
+    .$if(f.iteration !== undefined, (q) => q.where("nomination.iteration_id", "=", f.iteration ?? ""))
+    .$if(f.status !== undefined, (q) => q.where("nomination.status", "=", f.status ?? "confirmed"))
+    .$if(f.nation !== undefined, (q) => q.where("nomination.nation_code", "=", f.nation ?? ""))
+    .$if(f.from !== undefined, (q) => q.where("iteration.start_date", ">=", f.from ?? ""))
+    .orderBy("iteration.start_date", "desc")
+    .orderBy("activity.reference")
+    .orderBy("nomination.created_at")
+    .orderBy("nomination.id")
+    .limit(f.limit)
+    .execute();
+  return rows.map((r) => ({
+    ...presentNomination(r),
+    activity: { id: r.activity_id, reference: r.activity_reference, title: r.activity_title, owner: r.activity_owner },
+    iteration: {
+      code: r.iteration_code,
+      startDate: r.iteration_start_date,
+      endDate: r.iteration_end_date,
+      city: r.iteration_city,
+      countryCode: r.iteration_country_code,
+      twoStep: r.iteration_two_step === 1,
+    },
+  }));
+}
+
+/** A nomination as the API shows it. */
+export function presentNomination(n: Nomination): TNominationView {
+  return {
+    id: n.id,
+    iterationId: n.iteration_id,
+    nation: n.nation_code,
+    name: n.participant_name,
+    email: n.participant_email,
+    rank: n.rank,
+    clearance: n.clearance,
+    languageLevel: n.language_level,
+    status: n.status,
+    waitlistPosition: n.waitlist_position,
+    createdAt: n.created_at,
+    updatedAt: n.updated_at,
+  };
 }

@@ -3,6 +3,7 @@ import { activityInput, iterationInput, JPN_PARTNER, STAFF } from "../../../test
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
 import type { AppError } from "../../errors.js";
 import { seedDemoActivities } from "../demo/demo-activities.js";
+import { createOrganisation } from "../identity/organisations.js";
 import { addIteration, createActivity } from "./activities.js";
 import type { TActivitySummary, TListActivitiesQuery } from "./activities.schema.js";
 import { transitionActivity } from "./lifecycle.js";
@@ -14,6 +15,8 @@ const NOW = new Date(`${AT}T09:00:00Z`);
 let t: TestDb;
 beforeAll(async () => {
   t = await createSeededTestDb();
+  // The demo menu names SHAPE as the owner organisation of one activity.
+  await createOrganisation(t.db, null, { name: "Allied Command Operations (SHAPE)", kind: "command" }, NOW);
   await seedDemoActivities(t.db, STAFF, NOW);
 }, 60_000);
 afterAll(async () => t.destroy());
@@ -44,8 +47,8 @@ const references = (items: { reference: string }[]) => items.map((a) => a.refere
 describe("listActivities", () => {
   it("finds the counter-piracy course by q", async () => {
     const page = await listActivities(t.db, JPN_PARTNER, { q: "piracy" }, AT);
-    expect(references(page.activities)).toEqual(["ACT.412"]);
-    expect(page.activities[0]?.areas).toContain("counter-piracy");
+    expect(references(page.activities)).toEqual(["ACO.115", "ACT.412"]);
+    expect(page.activities.every((a) => a.areas.includes("counter-piracy"))).toBe(true);
     const prefix = await listActivities(t.db, STAFF, { q: "Oberammer" }, AT);
     expect(references(prefix.activities)).toEqual(["ACT.396"]);
     for (const q of ["ACT.396", "act 396", "396"]) {
@@ -96,13 +99,13 @@ describe("listActivities", () => {
 
   it("filters by dates, open seats, language, owner and status", async () => {
     const in2012 = await listActivities(t.db, STAFF, { from: "2012-01-01", to: "2012-12-31" }, AT);
-    expect(references(in2012.activities)).toEqual(["ACT.396", "ACT.520", "ACT.655"]);
+    expect(references(in2012.activities)).toEqual(["ACT.396", "ACT.412", "ACT.520", "ACT.655"]);
     const overlap = await listActivities(t.db, STAFF, { from: "2012-03-10", to: "2012-03-10" }, AT);
     expect(references(overlap.activities)).toEqual(["ACT.655"]);
     const owner = await listActivities(t.db, STAFF, { owner: "NATO School Oberammergau" }, AT);
     expect(references(owner.activities)).toEqual(["ACT.396"]);
     expect((await listActivities(t.db, STAFF, { language: "french" }, AT)).activities).toEqual([]);
-    expect((await listActivities(t.db, STAFF, { language: "english", openSeats: true }, AT)).activities.length).toBe(8);
+    expect((await listActivities(t.db, STAFF, { language: "english", openSeats: true }, AT)).activities.length).toBe(9);
     const open = await listActivities(t.db, JPN_PARTNER, { status: "nominations-open" }, AT);
     expect(open.activities.every((a) => a.status === "nominations-open")).toBe(true);
     expect(references(open.activities)).toContain("ACT.412");
@@ -112,8 +115,9 @@ describe("listActivities", () => {
 
   it("flags whether the viewer's nation may join, for nations only", async () => {
     const jpn = await listActivities(t.db, JPN_PARTNER, { q: "piracy" }, AT);
-    expect(jpn.activities[0]?.openToMyNation?.outcome).toBe("open");
-    expect(jpn.activities[0]?.nextIteration?.startDate).toBe("2027-04-12");
+    const course = jpn.activities.find((a) => a.reference === "ACT.412");
+    expect(course?.openToMyNation?.outcome).toBe("open");
+    expect(course?.nextIteration?.startDate).toBe("2027-04-12");
     const staff = await listActivities(t.db, STAFF, { q: "piracy" }, AT);
     expect(staff.activities[0]?.openToMyNation).toBeNull();
   });

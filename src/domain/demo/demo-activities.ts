@@ -2,6 +2,7 @@ import type { Db } from "../../db/connect.js";
 import { addIteration, createActivity } from "../activities/activities.js";
 import type { TActivityAction, TActivityInput, TIterationInput } from "../activities/activities.schema.js";
 import { transitionActivity } from "../activities/lifecycle.js";
+import { nominate } from "../activities/nominations.js";
 import type { Viewer } from "../labels/viewer.js";
 
 // Demo mode only: a small cooperation menu modelled on the reference's facts (ACT.396, the NATO
@@ -13,6 +14,8 @@ type DemoActivity = {
   iterations: TIterationInput[];
   /** The lifecycle actions applied after the iterations are added. */
   actions: TActivityAction[];
+  /** Demo nominations (by staff, for the nation named) for the first iteration, once it is open. */
+  nominations?: { nation: string; name: string; email: string; rank: string }[];
 };
 
 const PARTNERS_NU = { classification: "NU" as const, releasableTo: ["EAPC", "MD", "ICI", "GLOBAL"] };
@@ -56,15 +59,44 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       title: "Counter-piracy operations course",
       kind: "course",
       description: "Planning and conduct of counter-piracy and maritime interdiction operations.",
-      audience: "NATO, PFP, MD, ICI, GLOBAL",
+      audience: "NATO, PfP, MD, ICI and other nations as approved",
       requiredClearance: "NU",
       language: "English",
       languageLevel: 2,
       areas: ["counter-piracy", "operations-support"],
       label: PARTNERS_NU,
     },
-    iterations: [it("2027-1", "2027-04-12", "2027-04-16", "Souda Bay", "GRC", 24)],
+    // 2010 and 2012 runs show the policy change: Japan, a Contact Country, needed the Council
+    // case by case before the Berlin policy (2011); from then on the menu is open to it.
+    iterations: [
+      it("2010-1", "2010-06-14", "2010-06-18", "Souda Bay", "GRC", 24),
+      it("2012-1", "2012-06-11", "2012-06-15", "Souda Bay", "GRC", 24),
+      it("2027-1", "2027-04-12", "2027-04-16", "Souda Bay", "GRC", 24),
+    ],
     actions: TO_OPEN,
+  },
+  {
+    activity: {
+      reference: "ACO.115",
+      owner: "Allied Command Operations",
+      ownerOrganisation: "Allied Command Operations (SHAPE)",
+      title: "Counter-piracy staff orientation (Operation Ocean Shield)",
+      kind: "course",
+      description:
+        "For officers of nations contributing to counter-piracy operations off the Horn of Africa. The owner accepts each nomination.",
+      audience: "NATO, PFP, MD, ICI, GLOBAL",
+      requiredClearance: "NU",
+      language: "English",
+      languageLevel: 3,
+      areas: ["counter-piracy", "operations-support"],
+      label: PARTNERS_NU,
+    },
+    iterations: [{ ...it("2027-1", "2027-02-15", "2027-02-19", "Northwood", "GBR", 12), twoStep: true }],
+    actions: TO_OPEN,
+    nominations: [
+      { nation: "AUS", name: "Sarah Mitchell", email: "s.mitchell@defence.example.au", rank: "Lieutenant Commander" },
+      { nation: "KOR", name: "Kim Min-jun", email: "minjun.kim@mnd.example.kr", rank: "Commander" },
+    ],
   },
   {
     activity: {
@@ -180,8 +212,15 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
 export async function seedDemoActivities(db: Db, staff: Viewer, now: Date): Promise<number> {
   for (const demo of DEMO_ACTIVITIES) {
     const activity = await createActivity(db, staff, demo.activity, now);
-    for (const iteration of demo.iterations) await addIteration(db, staff, activity.id, iteration, now);
+    const iterations = [];
+    for (const iteration of demo.iterations)
+      iterations.push(await addIteration(db, staff, activity.id, iteration, now));
     for (const action of demo.actions) await transitionActivity(db, staff, activity.id, action, now);
+    const first = iterations[0];
+    for (const n of demo.nominations ?? []) {
+      if (!first) break;
+      await nominate(db, staff, first.id, { ...n, clearance: "NR", languageLevel: 3 }, now);
+    }
   }
   return DEMO_ACTIVITIES.length;
 }

@@ -9,6 +9,9 @@ import {
   ZIterationInput,
   ZIterationView,
   ZListActivitiesQuery,
+  ZListNominationsQuery,
+  ZNominationDecisionBody,
+  ZNominationListItem,
   ZNominationView,
   ZParticipantInput,
   ZSeatsBody,
@@ -17,9 +20,11 @@ import {
 import { transitionActivity } from "../../domain/activities/lifecycle.js";
 import {
   changeSeats,
+  decideNomination,
+  listMyNominations,
   listNominations,
-  type Nomination,
   nominate,
+  presentNomination,
   withdraw,
 } from "../../domain/activities/nominations.js";
 import { getActivity, listActivities, presentActivity, presentIteration } from "../../domain/activities/search.js";
@@ -28,23 +33,6 @@ import type { ZodApp } from "../types.js";
 
 const tags = ["activities"];
 const ZIdParams = z.strictObject({ id: z.string().min(1).max(64) });
-
-function presentNomination(n: Nomination) {
-  return {
-    id: n.id,
-    iterationId: n.iteration_id,
-    nation: n.nation_code,
-    name: n.participant_name,
-    email: n.participant_email,
-    rank: n.rank,
-    clearance: n.clearance,
-    languageLevel: n.language_level,
-    status: n.status,
-    waitlistPosition: n.waitlist_position,
-    createdAt: n.created_at,
-    updatedAt: n.updated_at,
-  };
-}
 
 export function registerActivityRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
@@ -173,6 +161,39 @@ export function registerActivityRoutes(app: ZodApp, ctx: AppContext): void {
         presentNomination,
       ),
     }),
+  );
+
+  app.get(
+    "/api/nominations",
+    {
+      schema: {
+        tags,
+        summary:
+          "Nominations you may see across the menu: your nation's, your organisation's activities' (owners), all (staff)",
+        querystring: ZListNominationsQuery,
+        response: { 200: z.object({ nominations: z.array(ZNominationListItem) }) },
+      },
+    },
+    async (request) => ({
+      nominations: await listMyNominations(ctx.db, requireLogin(request), request.query, ctx.clock.now()),
+    }),
+  );
+
+  app.post(
+    "/api/nominations/:id/decision",
+    {
+      schema: {
+        tags,
+        summary: "The owner's answer to a two-step nomination: accept (a seat or the waitlist) or decline",
+        params: ZIdParams,
+        body: ZNominationDecisionBody,
+        response: { 200: ZNominationView },
+      },
+    },
+    async (request) =>
+      presentNomination(
+        await decideNomination(ctx.db, requireLogin(request), request.params.id, request.body.answer, ctx.clock.now()),
+      ),
   );
 
   app.post(
