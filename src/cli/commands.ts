@@ -4,6 +4,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { ensureAdministrator, seedDemoIdentity } from "../domain/demo/demo-identity.js";
 import { ensureSeedData, loadSeedData } from "../domain/demo/load-seed.js";
 import { readSeedFiles } from "../domain/demo/read-seed-files.js";
+import { generateScaleMenu, SCALES } from "../domain/demo/scale.js";
 import { documentStore } from "../domain/documents/documents.js";
 import { listFrameworkMembers } from "../domain/frameworks/frameworks.js";
 import { ZAsOfQuery, ZExpandQuery, ZFrameworkCode } from "../domain/frameworks/frameworks.schema.js";
@@ -18,6 +19,7 @@ import { parseInput } from "../domain/shared/validation.js";
 import { AppError } from "../errors.js";
 import { buildApp } from "../http/app.js";
 import { findProjectRoot } from "../paths.js";
+import { activityCommands } from "./activity-commands.js";
 import { identityCommands } from "./identity-commands.js";
 import { formatTable, type Output } from "./output.js";
 
@@ -100,8 +102,38 @@ export const commands: Record<string, Command> = {
     },
   },
   seed: seedCommand,
-  demo: { ...seedCommand, usage: "demo", summary: "The same as seed: (re)load the demo data" },
+  demo: {
+    usage: "demo [--scale eprime|10x]",
+    summary:
+      "The same as seed: (re)load the demo data; --scale also generates a cooperation menu at e-PRIME scale (or 10x) into a database that has none",
+    async run(ctx, args, io) {
+      // `demo eprime` works too, for as long as main.ts does not declare the --scale option.
+      const scale = str(args.options.scale) ?? args.positionals[0];
+      if (scale === undefined) return seedCommand.run(ctx, args, io);
+      if (scale !== "eprime" && scale !== "10x") {
+        throw new AppError("VALIDATION", "Invalid input: scale: must be eprime or 10x", {
+          fields: [{ field: "scale", message: "must be eprime or 10x" }],
+        });
+      }
+      await migrateToLatest(ctx.db);
+      await ensureSeedData(ctx.db, () => readSeedFiles(seedDir()));
+      const report = await generateScaleMenu(
+        ctx.db,
+        null,
+        { ...SCALES[scale], onProgress: (message) => io.err(message) },
+        ctx.clock.now(),
+      );
+      print(
+        io,
+        args,
+        report,
+        () =>
+          `Generated ${report.activities} activities, ${report.iterations} iterations and ${report.nominations} nominations of ${report.participants} participants from ${report.entities} nations and organisations in ${(report.milliseconds / 1000).toFixed(1)} s.`,
+      );
+    },
+  },
   ...identityCommands,
+  ...activityCommands,
   nations: {
     usage: "nations [--kind state|organisation] [--q text] [--json]",
     summary: "List nations and organisations",

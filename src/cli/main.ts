@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { readConfig } from "../config.js";
 import { type AppContext, closeContext, createContext } from "../context.js";
 import { isAppError } from "../errors.js";
+import { ACTIVITY_CLI_OPTIONS } from "./activity-commands.js";
 import { commands } from "./commands.js";
 import { consoleOutput, type Output } from "./output.js";
 
@@ -23,6 +24,8 @@ const CLI_OPTIONS = {
   clearance: text,
   roles: text,
   poc: flag,
+  scale: text,
+  ...ACTIVITY_CLI_OPTIONS,
 } as const;
 
 function usage(): string {

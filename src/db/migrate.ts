@@ -8,6 +8,10 @@ import * as m0005 from "./migrations/0005-document-search.js";
 import * as m0006 from "./migrations/0006-activities.js";
 import * as m0007 from "./migrations/0007-activity-search.js";
 import * as m0008 from "./migrations/0008-activity-owner.js";
+import * as m0009 from "./migrations/0009-feedback.js";
+import * as m0010 from "./migrations/0010-menu-indexes.js";
+import * as m0011 from "./migrations/0011-notifications.js";
+import * as m0012 from "./migrations/0012-fts-keys.js";
 
 // Registered explicitly (no directory scan) so the compiled build and tsx run the same list.
 const migrations: Record<string, Migration> = {
@@ -19,6 +23,10 @@ const migrations: Record<string, Migration> = {
   "0006-activities": m0006,
   "0007-activity-search": m0007,
   "0008-activity-owner": m0008,
+  "0009-feedback": m0009,
+  "0010-menu-indexes": m0010,
+  "0011-notifications": m0011,
+  "0012-fts-keys": m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -349,6 +349,61 @@ export interface NominationTable {
   updated_at: string;
 }
 
+export interface AttendanceTable {
+  nomination_id: string;
+  iteration_id: string;
+  /** 0/1. */
+  attended: number;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface FeedbackTable {
+  nomination_id: string;
+  iteration_id: string;
+  questionnaire_version: number;
+  submitted_by: string;
+  submitted_as: "partner" | "staff";
+  submitted_at: string;
+}
+
+export interface FeedbackAnswerTable {
+  nomination_id: string;
+  question_id: string;
+  rating: number | null;
+  /** 0/1 for yes/no questions. */
+  choice: number | null;
+  comment: string | null;
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  user_id: string;
+  scope: "nation" | "mine";
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type NotificationKind = "activity-invitation" | "activity-cancelled";
+
+/** A notice to a user (inbox) or to an e-mail address only (migration 0011); labelled like its subject. */
+export interface NotificationTable {
+  id: string;
+  recipient_user_id: string | null;
+  recipient_email: string | null;
+  kind: NotificationKind;
+  subject_type: string;
+  subject_id: string;
+  title: string;
+  body: string;
+  label_id: string;
+  created_at: string;
+  read_at: string | null;
+  sent_at: string | null;
+}
+
 export interface Database {
   source: SourceTable;
   nation: NationTable;
@@ -380,6 +435,11 @@ export interface Database {
   activity_area: ActivityAreaTable;
   iteration: IterationTable;
   nomination: NominationTable;
+  attendance: AttendanceTable;
+  feedback: FeedbackTable;
+  feedback_answer: FeedbackAnswerTable;
+  calendar_feed: CalendarFeedTable;
+  notification: NotificationTable;
 }
 
 export type Nation = Selectable<NationTable>;

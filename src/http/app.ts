@@ -14,13 +14,17 @@ import { AppError } from "../errors.js";
 import { installAuth } from "./auth.js";
 import { installErrorHandler } from "./error-handler.js";
 import { registerActivityRoutes } from "./routes/activities.js";
+import { registerActivityTransferRoutes } from "./routes/activity-transfer.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerAuthRoutes } from "./routes/auth.js";
+import { registerCalendarRoutes } from "./routes/calendar.js";
 import { registerDocumentRoutes } from "./routes/documents.js";
+import { registerFeedbackRoutes } from "./routes/feedback.js";
 import { registerFrameworkRoutes } from "./routes/frameworks.js";
 import { registerLabelRoutes } from "./routes/labels.js";
 import { registerNationRoutes } from "./routes/nations.js";
+import { registerNotificationRoutes } from "./routes/notifications.js";
 import { registerPolicyRoutes } from "./routes/policy.js";
 import { installSecurityHeaders } from "./security-headers.js";
 import { validatorCompiler } from "./zod-compilers.js";
@@ -86,6 +90,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuditRoutes(app, ctx);
   registerLabelRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
+  registerActivityTransferRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
+  registerFeedbackRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
 
   const webDir = ctx.config.webDir;
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webDir, "index.html"));

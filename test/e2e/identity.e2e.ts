@@ -1,16 +1,13 @@
-import { createHmac } from "node:crypto";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { shots, startJourney } from "./browser.js";
+import { JAPAN_SECRET, STAFF_SECRET, totp } from "./totp.js";
 
 // Identity and labelled documents in the built web app, against `serve --demo`: log in as the
 // Japanese point of contact with a TOTP code, see exactly the documents released to Japan, meet
 // the same "not found" page for a document that exists but is not released to Japan, and read
 // the audit trail as the auditor. Debian's Chromium, as in journey.e2e.ts.
-
-const JAPAN_SECRET = "ENTENTEDEMOJAPANENTENTEDEMOJAPAN";
-const STAFF_SECRET = "ENTENTEDEMOSTAFFENTENTEDEMOSTAFF";
 
 const RELEASED_TO_JAPAN = ["PUB(2012)001", "PCM(2012)0001", "SPS-EH(2017)", "IPCP-JPN(2012)"];
 const NOT_RELEASED_TO_JAPAN = [
@@ -21,27 +18,6 @@ const NOT_RELEASED_TO_JAPAN = [
   "ISAF-PM(2010)11",
   "C-M(2012)0014",
 ];
-
-/** RFC 6238 TOTP (HMAC-SHA-1, 30-second steps, 6 digits) from a base32 secret. */
-function totp(secret: string, at = Date.now()): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const bytes: number[] = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const char of secret.replace(/=+$/, "")) {
-    buffer = ((buffer << 5) | alphabet.indexOf(char)) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((buffer >> bits) & 0xff);
-    }
-  }
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const mac = createHmac("sha1", Buffer.from(bytes)).update(counter).digest();
-  const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
-}
 
 const journey = startJourney();
 const { base, consoleErrors } = journey;

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from "react";
 import { AccessPage } from "./features/access/AccessPage.tsx";
+import { ActivitiesPage } from "./features/activities/ActivitiesPage.tsx";
+import { ActivityPage } from "./features/activities/ActivityPage.tsx";
+import { NewActivityPage } from "./features/activities/NewActivityPage.tsx";
 import { AdminPage } from "./features/admin/AdminPage.tsx";
 import { AuditPage } from "./features/audit/AuditPage.tsx";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
@@ -8,12 +11,17 @@ import { hasAnyRole, useMe } from "./features/auth/session.ts";
 import { DocumentPage } from "./features/documents/DocumentPage.tsx";
 import { DocumentsPage } from "./features/documents/DocumentsPage.tsx";
 import { UploadPage } from "./features/documents/UploadPage.tsx";
+import { AttendancePage } from "./features/feedback/AttendancePage.tsx";
+import { FeedbackFormPage } from "./features/feedback/FeedbackFormPage.tsx";
+import { FeedbackReportPage } from "./features/feedback/FeedbackReportPage.tsx";
 import { FrameworkPage } from "./features/frameworks/FrameworkPage.tsx";
 import { FrameworksPage } from "./features/frameworks/FrameworksPage.tsx";
 import { HomePage } from "./features/map/HomePage.tsx";
 import { MilestonesPage } from "./features/milestones/MilestonesPage.tsx";
+import { MyNominationsPage } from "./features/nominations/MyNominationsPage.tsx";
 import { PartnerPage } from "./features/partners/PartnerPage.tsx";
 import { ProfilePage } from "./features/profile/ProfilePage.tsx";
+import { ImportPage } from "./features/transfer/ImportPage.tsx";
 import { t, useLocale } from "./i18n/index.ts";
 import { Link, NavLink, type Route, resolveRoute, useLocation } from "./router/router.tsx";
 import { useDocumentTitle } from "./ui/Page.tsx";
@@ -32,8 +40,27 @@ const routes: readonly Route[] = [
   { pattern: "/documents/new", render: () => <UploadPage /> },
   { pattern: "/documents/:id", render: (p) => <DocumentPage key={p.id} id={p.id ?? ""} /> },
   { pattern: "/admin", render: () => <AdminPage /> },
+  { pattern: "/activities", render: () => <ActivitiesPage /> },
+  { pattern: "/activities/import", render: () => <ImportPage /> },
+  { pattern: "/activities/new", render: () => <NewActivityPage /> },
+  { pattern: "/activities/:id", render: (p) => <ActivityPage key={p.id} id={p.id ?? ""} /> },
+  { pattern: "/nominations", render: () => <MyNominationsPage /> },
+  {
+    pattern: "/iterations/:id/feedback/:nominationId",
+    render: (p) => (
+      <FeedbackFormPage key={p.nominationId} iterationId={p.id ?? ""} nominationId={p.nominationId ?? ""} />
+    ),
+  },
+  { pattern: "/iterations/:id/report", render: (p) => <FeedbackReportPage key={p.id} iterationId={p.id ?? ""} /> },
+  { pattern: "/iterations/:id/attendance", render: (p) => <AttendancePage key={p.id} iterationId={p.id ?? ""} /> },
   { pattern: "/audit", render: () => <AuditPage /> },
 ];
+
+/**
+ * Who gets "Nominations": partners, staff and the roles of owner organisations (commands, "hq").
+ * An owner organisation's other users can still open /nominations.
+ */
+const NOMINATION_ROLES = ["partner", "staff", "admin", "hq"] as const;
 
 /** The main navigation; Audit, Admin and Profile appear for the users they serve. */
 function MainNav() {
@@ -58,6 +85,14 @@ function MainNav() {
         <li>
           <NavLink to="/documents">{t("nav.documents")}</NavLink>
         </li>
+        <li>
+          <NavLink to="/activities">{t("nav.menu")}</NavLink>
+        </li>
+        {hasAnyRole(user, NOMINATION_ROLES) ? (
+          <li>
+            <NavLink to="/nominations">{t("nav.nominations")}</NavLink>
+          </li>
+        ) : null}
         {hasAnyRole(user, ["auditor", "admin"]) ? (
           <li>
             <NavLink to="/audit">{t("nav.audit")}</NavLink>

@@ -138,6 +138,30 @@ describe("activities over HTTP", () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it("the partner's inbox holds the invitations of the published menu open to it; marking one read", async () => {
+    const inbox = await call("GET", "/api/notifications", "partner.jpn");
+    expect(inbox.status).toBe(200);
+    const titles = inbox.body.notifications.map((n: { title: string }) => n.title);
+    expect(titles).toContainEqual(expect.stringMatching(/^ACT\.412 .* is open to Japan$/));
+    // ACT.604 is for Allies only: no invitation to a partner.
+    expect(titles.some((title: string) => title.startsWith("ACT.604"))).toBe(false);
+    const first = inbox.body.notifications[0];
+    const read = await app.inject({
+      method: "POST",
+      url: `/api/notifications/${first.id}/read`,
+      headers: { authorization: `Bearer ${tokens["partner.jpn"]}` },
+    });
+    expect(read.statusCode).toBe(204);
+    const after = await call("GET", "/api/notifications?unread=true", "partner.jpn");
+    expect(after.body.unreadCount).toBe(inbox.body.unreadCount - 1);
+    const other = await app.inject({
+      method: "POST",
+      url: `/api/notifications/${first.id}/read`,
+      headers: { authorization: `Bearer ${tokens["partner.kor"]}` },
+    });
+    expect(other.statusCode).toBe(404);
+  });
+
   it("a nomination takes a seat and the seat count drops; the partner lists its own; withdraw frees it", async () => {
     const id = await activityId("ACT.412", "partner.jpn");
     const before = await call("GET", `/api/activities/${id}`, "partner.jpn");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZClearance, ZLabel, ZLabelInput } from "../labels/labels.schema.js";
 import { ZOutcome } from "../policy/policy.schema.js";
+import { ZQueryFlag } from "../shared/query.schema.js";
 
 export const ACTIVITY_KINDS = [
   "course",
@@ -44,6 +45,12 @@ const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YY
 const ZText = (max: number) =>
   z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const ZLanguageLevel = z.number().int().min(0).max(5);
+/** A nation's ISO alpha-3 code, any case in, upper case out. */
+const ZNationCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, "must be a nation code (ISO alpha-3)")
+  .transform((s) => s.toUpperCase());
 
 export const ZActivityKind = z.enum(ACTIVITY_KINDS);
 export const ZActivityStatus = z.enum(ACTIVITY_STATUSES);
@@ -74,11 +81,7 @@ export const ZIterationInput = z
     startDate: ZDate,
     endDate: ZDate,
     city: ZText(120),
-    countryCode: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{3}$/, "must be a nation code (ISO alpha-3)")
-      .transform((s) => s.toUpperCase()),
+    countryCode: ZNationCode,
     seats: z.number().int().min(1).max(10_000),
     nominationDeadline: ZDate,
     twoStep: z.boolean().default(false),
@@ -91,12 +94,7 @@ export const ZIterationInput = z
 
 export const ZParticipantInput = z.strictObject({
   /** Only staff and admins give it: partners nominate for their own nation. */
-  nation: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{3}$/, "must be a nation code (ISO alpha-3)")
-    .transform((s) => s.toUpperCase())
-    .optional(),
+  nation: ZNationCode.optional(),
   name: ZText(200),
   email: z
     .email("must be an email address")
@@ -136,9 +134,9 @@ export const ZListActivitiesQuery = z
     language: ZQueryText(40).optional(),
     owner: ZQueryText(120).optional(),
     // "true"/"false" in a query string; a boolean once parsed (the domain parses again).
-    openSeats: z
-      .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], "must be true or false")
-      .optional(),
+    openSeats: ZQueryFlag.optional(),
+    /** Only activities the policy engine opens to the viewer's nation (on `from`, else today). */
+    openToMe: ZQueryFlag.optional(),
     cursor: z.string().max(40, "is not a cursor this API returned").optional(),
     limit: z.coerce.number().int().min(1).max(MAX_ACTIVITY_PAGE).default(MAX_ACTIVITY_PAGE),
   })
@@ -252,12 +250,7 @@ export const ZListNominationsQuery = z.strictObject({
   iteration: z.string().trim().min(1).max(64).optional(),
   status: z.enum(NOMINATION_STATUSES).optional(),
   /** Staff and owners: only this nation's (partners always see their own nation's only). */
-  nation: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{3}$/, "must be a nation code (ISO alpha-3)")
-    .transform((s) => s.toUpperCase())
-    .optional(),
+  nation: ZNationCode.optional(),
   /** Only iterations starting on or after this date. */
   from: ZDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),

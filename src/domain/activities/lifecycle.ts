@@ -5,8 +5,10 @@ import { recordAuditEvent } from "../audit/audit.js";
 import { requireRole } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { queueNotifications } from "../notifications/notifications.js";
 import { type Activity, findReadableActivity } from "./activities.js";
 import type { TActivityAction } from "./activities.schema.js";
+import { cancellationNoticesFor, invitationsFor } from "./notices.js";
 
 type Transition = Readonly<{ from: readonly ActivityStatus[]; to: ActivityStatus; roles: readonly Role[] }>;
 
@@ -93,6 +95,13 @@ export async function transitionActivity(
         { status: current?.status ?? null, action },
       );
     }
+    const notices =
+      transition.to === "published"
+        ? await invitationsFor(trx, activity, now)
+        : transition.to === "cancelled"
+          ? await cancellationNoticesFor(trx, activity, now)
+          : [];
+    await queueNotifications(trx, notices, now);
     await recordAuditEvent(
       trx,
       {
@@ -102,7 +111,7 @@ export async function transitionActivity(
         objectId: activity.id,
         objectLabel: await getLabel(trx, activity.label_id),
         outcome: "success",
-        details: { reference: activity.reference, from: activity.status, to: transition.to },
+        details: { reference: activity.reference, from: activity.status, to: transition.to, notices: notices.length },
       },
       now,
     );

@@ -93,6 +93,17 @@ describe("seats under concurrency", () => {
 });
 
 describe("withdrawals and seat changes", () => {
+  it("once the activity is conducted a nomination is history: withdrawing is INVALID_STATE and changes nothing", async () => {
+    const { activity, iteration } = await openIteration(t.db, {}, { seats: 2 });
+    const kept = await nominate(t.db, JPN_PARTNER, iteration.id, participant("history"), NOW);
+    for (const action of ["close-nominations", "conduct"] as const) {
+      await transitionActivity(t.db, STAFF, activity.id, action, NOW);
+    }
+    await expect(withdraw(t.db, JPN_PARTNER, kept.id, NOW)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    const row = await t.db.selectFrom("nomination").select("status").where("id", "=", kept.id).executeTakeFirst();
+    expect(row?.status).toBe("confirmed");
+  });
+
   it("a confirmed withdrawal promotes the head of the waitlist and closes the gap", async () => {
     const { iteration } = await openIteration(t.db, {}, { seats: 2 });
     const made = [];

@@ -33,7 +33,7 @@
 import { randomUUID } from "node:crypto";
 import type { Selectable, Transaction } from "kysely";
 import { type Db, engineOf } from "../../db/connect.js";
-import type { Database, NominationStatus, NominationTable } from "../../db/schema.js";
+import type { ActivityStatus, Database, NominationStatus, NominationTable } from "../../db/schema.js";
 import { AppError, isAppError, notFound } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { requireRole } from "../identity/authorize.js";
@@ -62,6 +62,8 @@ type Trx = Transaction<Database>;
 export type Nomination = Selectable<NominationTable>;
 
 const ACTIVE: readonly NominationStatus[] = ["confirmed", "waitlisted", "pending-owner"];
+/** Activity states in which a nomination may still be withdrawn (before the activity is conducted). */
+const WITHDRAWABLE: readonly ActivityStatus[] = ["published", "nominations-open", "nominations-closed"];
 
 /** Takes the iteration's row lock for the rest of the transaction (PostgreSQL) and returns the row as of then. */
 async function lockIteration(trx: Trx, iterationId: string) {
@@ -332,6 +334,15 @@ async function findActionableNomination(db: Db, actor: Viewer, nominationId: str
 export async function withdraw(db: Db, actor: Viewer, nominationId: string, now: Date): Promise<Nomination> {
   await requireRole(db, actor, "nomination.withdraw", ["partner", "staff", "admin"], now);
   const found = await findActionableNomination(db, actor, nominationId, now);
+  const { activity } = await findReadableIteration(db, actor, found.iteration_id, now);
+  if (!WITHDRAWABLE.includes(activity.status)) {
+    // Once conducted, a nomination is history (attendance, feedback, participation reports).
+    throw new AppError(
+      "INVALID_STATE",
+      `Activity ${activity.reference} is ${activity.status}: its nominations can no longer be withdrawn`,
+      { status: activity.status },
+    );
+  }
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     await lockIteration(trx, found.iteration_id);

@@ -122,6 +122,44 @@ describe("listActivities", () => {
     expect(staff.activities[0]?.openToMyNation).toBeNull();
   });
 
+  it("filters to what the policy engine opens to the viewer's nation, in SQL before the page's limit", async () => {
+    // ACT.604 is for Allies only; in 2010 Japan (a Contact Country) needed the Council for the
+    // "PfP, MD, ICI and other nations as approved" audience, in 2012 it did not.
+    const now = await listActivities(t.db, JPN_PARTNER, { openToMe: true, limit: 1 }, AT);
+    expect(now.activities).toHaveLength(1);
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listActivities(
+        t.db,
+        JPN_PARTNER,
+        { openToMe: true, limit: 2, ...(cursor ? { cursor } : {}) },
+        AT,
+      );
+      all.push(...references(page.activities));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(all).toContain("ACT.412");
+    expect(all).not.toContain("ACT.604");
+    const in2010 = await listActivities(
+      t.db,
+      JPN_PARTNER,
+      { openToMe: true, from: "2010-01-01", status: "nominations-open" },
+      AT,
+    );
+    expect(references(in2010.activities)).not.toContain("ACT.412");
+    expect(references(in2010.activities)).toContain("ACO.115");
+    const in2012 = await listActivities(
+      t.db,
+      JPN_PARTNER,
+      { openToMe: true, from: "2012-01-01", status: "nominations-open" },
+      AT,
+    );
+    expect(references(in2012.activities)).toContain("ACT.412");
+    // Alliance users have no nation to be open to.
+    expect((await listActivities(t.db, STAFF, { openToMe: true }, AT)).activities).toEqual([]);
+  });
+
   it("refuses a bad query naming the field", async () => {
     const error = await listActivities(t.db, STAFF, { kind: "party" as never }, AT).catch((e: AppError) => e);
     expect((error as AppError).code).toBe("VALIDATION");

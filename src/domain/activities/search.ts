@@ -28,11 +28,35 @@ import {
 /** A partner's default listing: what can still be joined or is about to run. */
 const PARTNER_DEFAULT: readonly ActivityStatus[] = ["published", "nominations-open", "nominations-closed"];
 
-type Filters = ReturnType<typeof parseFilters>;
+type Filters = ReturnType<typeof parseInput<typeof ZListActivitiesQuery>> & {
+  /** With openToMe: the audiences the policy engine opens to the viewer's nation on the filter's date. */
+  openAudiences?: string[];
+};
 type Eb = ExpressionBuilder<Database, "activity">;
 
-function parseFilters(query: TListActivitiesQuery) {
-  return parseInput(ZListActivitiesQuery, query);
+/**
+ * Parses the query and resolves what SQL alone cannot: "open to my nation" asks the policy engine
+ * (rules are data, read in TypeScript) once per distinct audience text of the activities the
+ * viewer may see, on `from` or else `at`; the answer becomes an `audience in (…)` condition, so
+ * the filter still runs in SQL before any LIMIT. Without a nation the filter matches nothing.
+ */
+async function resolveFilters(db: Db, viewer: Viewer, query: TListActivitiesQuery, at: string): Promise<Filters> {
+  const f: Filters = parseInput(ZListActivitiesQuery, query);
+  if (f.openToMe !== true) return f;
+  if (viewer.nation === null) return { ...f, openAudiences: [] };
+  const audiences = await db
+    .selectFrom("activity")
+    .select("activity.audience")
+    .distinct()
+    .where(visibleActivity(db, viewer, at))
+    .execute();
+  const date = f.from ?? at;
+  const open: string[] = [];
+  for (const { audience } of audiences) {
+    const decision = await decideAccess(db, { partner: viewer.nation, audience, date });
+    if (decision.outcome === "open") open.push(audience);
+  }
+  return { ...f, openAudiences: open };
 }
 
 /** The statuses the viewer may see, narrowed by the requested one (or the viewer's default). */
@@ -78,6 +102,9 @@ function conditions(db: Db, viewer: Viewer, f: Filters, at: string, omit: "area"
       if (f.to !== undefined) iterations = iterations.where("iteration.start_date", "<=", f.to);
       if (f.openSeats === true) iterations = iterations.whereRef("iteration.confirmed_count", "<", "iteration.seats");
       all.push(eb.exists(iterations));
+    }
+    if (f.openAudiences !== undefined) {
+      all.push(f.openAudiences.length > 0 ? eb("activity.audience", "in", f.openAudiences) : sql<SqlBool>`1 = 0`);
     }
     const text = matchesText(db, "activity", f.q);
     if (text) all.push(text);
@@ -137,7 +164,7 @@ async function accessFor(db: Db, viewer: Viewer, audience: string, date: string)
   return { outcome: decision.outcome, explanation: decision.explanation };
 }
 
-async function areasOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+export async function areasOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
   const areas = new Map<string, string[]>();
   if (ids.length === 0) return areas;
   const rows = await db
@@ -148,6 +175,19 @@ async function areasOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
     .execute();
   for (const r of rows) areas.set(r.activity_id, [...(areas.get(r.activity_id) ?? []), r.area_code]);
   return areas;
+}
+
+/**
+ * The whole filtered view (every page, no cursor or limit) as `viewer` may see it on `at`, ordered
+ * by reference: the same conditions as listActivities, for exports. Add a LIMIT to cap it.
+ */
+export async function filteredActivities(db: Db, viewer: Viewer, query: TListActivitiesQuery, at: string) {
+  const f = await resolveFilters(db, viewer, query, at);
+  return db
+    .selectFrom("activity")
+    .selectAll("activity")
+    .where(conditions(db, viewer, f, at, null))
+    .orderBy("activity.reference");
 }
 
 /**
@@ -162,7 +202,7 @@ export async function listActivities(
   query: TListActivitiesQuery,
   at: string,
 ): Promise<TActivityPage> {
-  const f = parseFilters(query);
+  const f = await resolveFilters(db, viewer, query, at);
   let select = db
     .selectFrom("activity")
     .selectAll("activity")

@@ -6,6 +6,7 @@ import { createUser, viewerOf } from "../identity/users.js";
 import type { TLabelInput } from "../labels/labels.schema.js";
 import { DEMO_ORGANISATIONS, DEMO_USERS, demoPassword } from "./demo-accounts.js";
 import { seedDemoActivities } from "./demo-activities.js";
+import { seedDemoFeedback } from "./demo-feedback.js";
 
 /**
  * First run outside demo mode: when there is no user at all, creates the International Staff
@@ -164,5 +165,6 @@ export async function seedDemoIdentity(
     );
   }
   const activities = await seedDemoActivities(db, viewerOf(staff), now);
+  await seedDemoFeedback(db);
   return { users: users.length, documents: DEMO_DOCUMENTS.length, activities };
 }

@@ -58,15 +58,48 @@ export function searchTextOf(...parts: string[]): string {
   return foldText(`${text} ${text.replace(/[^\p{L}\p{N}]+/gu, " ")}`);
 }
 
-/** Keeps SQLite's FTS5 table in step with a written record (PostgreSQL's column is generated). */
+/**
+ * Keeps SQLite's FTS5 table in step with a written record (PostgreSQL's column is generated).
+ * The key table (migration 0012) says which FTS row holds the record, so an update replaces that
+ * row by rowid instead of scanning the index for the id.
+ */
 export async function indexText(
   trx: Db | Transaction<Database>,
   table: SearchableTable,
   id: string,
   text: string,
 ): Promise<void> {
-  if (engineOf(trx) === "postgres") return;
-  const fts = INDEXES[table].fts;
-  await sql`delete from ${sql.table(fts)} where id = ${id}`.execute(trx);
-  await sql`insert into ${sql.table(fts)} (id, search_text) values (${id}, ${text})`.execute(trx);
+  await indexTexts(trx, table, [{ id, text }]);
+}
+
+/** indexText for many records at once (imports, generated menus): the same rows, fewer statements. */
+export async function indexTexts(
+  trx: Db | Transaction<Database>,
+  table: SearchableTable,
+  records: readonly { id: string; text: string }[],
+): Promise<void> {
+  if (engineOf(trx) === "postgres" || records.length === 0) return;
+  const fts = sql.table(INDEXES[table].fts);
+  const key = sql.table(`${INDEXES[table].fts}_key`);
+  // One row a record (the last text given wins); 300 a statement stays under SQLite's bound-parameter limit.
+  const unique = [...new Map(records.map((r) => [r.id, r])).values()];
+  for (let i = 0; i < unique.length; i += 300) {
+    const chunk = unique.slice(i, i + 300);
+    const ids = chunk.map((r) => r.id);
+    const old = await sql<{ fts_rowid: number }>`select fts_rowid from ${key} where id in (${sql.join(ids)})`.execute(
+      trx,
+    );
+    if (old.rows.length > 0) {
+      // One rowid at a time: FTS5 looks up `rowid = ?` directly, an IN list may scan.
+      for (const row of old.rows) await sql`delete from ${fts} where rowid = ${row.fts_rowid}`.execute(trx);
+      await sql`delete from ${key} where id in (${sql.join(ids)})`.execute(trx);
+    }
+    const last = await sql<{ rowid: number }>`select rowid from ${fts} order by rowid desc limit 1`.execute(trx);
+    const first = Number(last.rows[0]?.rowid ?? 0) + 1;
+    await sql`insert into ${fts} (rowid, id, search_text)
+              values ${sql.join(chunk.map((r, n) => sql`(${first + n}, ${r.id}, ${r.text})`))}`.execute(trx);
+    await sql`insert into ${key} (id, fts_rowid) values ${sql.join(chunk.map((r, n) => sql`(${r.id}, ${first + n})`))}`.execute(
+      trx,
+    );
+  }
 }

@@ -1,7 +1,36 @@
 // Response types, inferred from the backend's own Zod schemas so that the web app and the API
 // cannot drift apart. Type-only imports: no Zod code reaches the browser bundle.
 import type { z } from "zod";
+import type {
+  TActivityAction,
+  TActivityInput,
+  TActivityKind,
+  TActivityStatus,
+  TIterationInput,
+  TNominationStatus,
+  TParticipantInput,
+  ZActivityDetail,
+  ZActivityPage,
+  ZActivityRecord,
+  ZActivitySummary,
+  ZFacetCount,
+  ZIterationDetail,
+  ZIterationView,
+  ZNominationListItem,
+  ZNominationView,
+} from "../../../src/domain/activities/activities.schema.ts";
+import type { TImportReport } from "../../../src/domain/activities/transfer.schema.ts";
+import type { TCreatedFeed, TCreateFeed, TFeedView } from "../../../src/domain/calendar/calendar.schema.ts";
 import type { TDocument, TDocumentMeta, TDocumentPage } from "../../../src/domain/documents/documents.schema.ts";
+import type {
+  TAttendanceInput,
+  TAttendanceSheet,
+  TFeedbackReceipt,
+  TFeedbackReport,
+  TFeedbackSubmission,
+  TQuestion,
+  TQuestionnaire,
+} from "../../../src/domain/feedback/feedback.schema.ts";
 import type {
   ZFramework,
   ZMapResponse,
@@ -153,3 +182,34 @@ export type AuditVerification = {
   brokenAt?: number;
   reason?: string;
 };
+
+// ---------- The cooperation menu: activities, iterations, nominations ----------
+
+export type ActivityKind = TActivityKind;
+export type ActivityStatus = TActivityStatus;
+export type ActivityAction = TActivityAction;
+export type NominationStatus = TNominationStatus;
+export type ActivityPage = z.infer<typeof ZActivityPage>;
+export type ActivitySummary = z.infer<typeof ZActivitySummary>;
+export type ActivityDetail = z.infer<typeof ZActivityDetail>;
+export type ActivityRecord = z.infer<typeof ZActivityRecord>;
+export type IterationDetail = z.infer<typeof ZIterationDetail>;
+export type IterationView = z.infer<typeof ZIterationView>;
+export type FacetCount = z.infer<typeof ZFacetCount>;
+export type NominationView = z.infer<typeof ZNominationView>;
+export type NominationListItem = z.infer<typeof ZNominationListItem>;
+export type ParticipantInput = TParticipantInput;
+export type ActivityInput = TActivityInput;
+export type IterationInput = TIterationInput;
+
+export type ImportReport = TImportReport;
+export type Question = TQuestion;
+export type Questionnaire = TQuestionnaire;
+export type FeedbackSubmission = TFeedbackSubmission;
+export type FeedbackReceipt = TFeedbackReceipt;
+export type FeedbackReport = TFeedbackReport;
+export type AttendanceSheet = TAttendanceSheet;
+export type AttendanceInput = TAttendanceInput;
+export type CalendarFeed = TFeedView;
+export type CreatedCalendarFeed = TCreatedFeed;
+export type CreateCalendarFeed = TCreateFeed;
