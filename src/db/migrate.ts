@@ -12,6 +12,7 @@ import * as m0009 from "./migrations/0009-feedback.js";
 import * as m0010 from "./migrations/0010-menu-indexes.js";
 import * as m0011 from "./migrations/0011-notifications.js";
 import * as m0012 from "./migrations/0012-fts-keys.js";
+import * as m0013 from "./migrations/0013-activity-details.js";
 
 // Registered explicitly (no directory scan) so the compiled build and tsx run the same list.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "0010-menu-indexes": m0010,
   "0011-notifications": m0011,
   "0012-fts-keys": m0012,
+  "0013-activity-details": m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

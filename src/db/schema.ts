@@ -299,6 +299,10 @@ export interface ActivityTable {
   title: string;
   kind: ActivityKind;
   description: string;
+  /** Aim and objectives, fees and point of contact (migration 0013; '' when not given). */
+  aim: Generated<string>;
+  fees: Generated<string>;
+  point_of_contact: Generated<string>;
   /** As written; read with parseTokens. */
   audience: string;
   required_clearance: ClearanceCode;

@@ -81,6 +81,11 @@ describe("activities over HTTP", () => {
     const id = await activityId("ACT.396", "partner.jpn");
     const res = await call("GET", `/api/activities/${id}`, "partner.jpn");
     expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      fees: "650 EUR per participant",
+      aim: expect.stringMatching(/protocol/),
+      pointOfContact: expect.stringContaining("NATO School Oberammergau"),
+    });
     expect(res.body.iterations).toHaveLength(2);
     expect(res.body.iterations[1]).toMatchObject({
       startDate: "2027-06-07",

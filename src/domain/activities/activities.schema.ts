@@ -67,6 +67,11 @@ export const ZActivityInput = z.strictObject({
   title: ZText(200),
   kind: ZActivityKind,
   description: z.string().trim().max(5000).default(""),
+  aim: z.string().trim().max(5000).default(""),
+  /** As the owner states them, e.g. "650 EUR per participant" or "none". */
+  fees: z.string().trim().max(200).default(""),
+  /** Name, office and e-mail of whom to ask. */
+  pointOfContact: z.string().trim().max(300).default(""),
   audience: ZText(300),
   requiredClearance: ZClearance,
   language: ZText(40).default("English"),
@@ -169,6 +174,9 @@ export const ZActivityRecord = z.object({
   title: z.string(),
   kind: ZActivityKind,
   description: z.string(),
+  aim: z.string(),
+  fees: z.string(),
+  pointOfContact: z.string(),
   audience: z.string(),
   requiredClearance: ZClearance,
   language: z.string(),

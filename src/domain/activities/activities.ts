@@ -153,6 +153,9 @@ export async function createActivity(db: Db, actor: Viewer, input: TActivityInpu
         title: parsed.title,
         kind: parsed.kind,
         description: parsed.description,
+        aim: parsed.aim,
+        fees: parsed.fees,
+        point_of_contact: parsed.pointOfContact,
         audience: parsed.audience,
         required_clearance: parsed.requiredClearance,
         language: parsed.language,
@@ -161,7 +164,7 @@ export async function createActivity(db: Db, actor: Viewer, input: TActivityInpu
         status: "proposed",
         created_at: at,
         updated_at: at,
-        search_text: searchTextOf(parsed.reference, parsed.title, parsed.description, parsed.owner),
+        search_text: searchTextOf(parsed.reference, parsed.title, parsed.description, parsed.aim, parsed.owner),
       };
       await trx.insertInto("activity").values(row).execute();
       await indexText(trx, "activity", row.id, row.search_text);

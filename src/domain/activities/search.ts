@@ -5,6 +5,7 @@ import { AppError, notFound } from "../../errors.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { decideAccess } from "../policy/access.js";
+import type { TOutcome } from "../policy/policy.schema.js";
 import { matchesText } from "../search/text-search.js";
 import { parseInput } from "../shared/validation.js";
 import {
@@ -147,6 +148,9 @@ export function presentActivity(a: Activity): TActivityRecord {
     title: a.title,
     kind: a.kind,
     description: a.description,
+    aim: a.aim,
+    fees: a.fees,
+    pointOfContact: a.point_of_contact,
     audience: a.audience,
     requiredClearance: a.required_clearance,
     language: a.language,
@@ -158,10 +162,29 @@ export function presentActivity(a: Activity): TActivityRecord {
 }
 
 /** The policy engine's answer for the viewer's nation, or null for alliance users and the anonymous. */
-async function accessFor(db: Db, viewer: Viewer, audience: string, date: string) {
-  if (viewer.nation === null || viewer.isAlliance) return null;
-  const decision = await decideAccess(db, { partner: viewer.nation, audience, date });
-  return { outcome: decision.outcome, explanation: decision.explanation };
+type AccessSummary = { outcome: TOutcome; explanation: string };
+
+/**
+ * The policy engine's answer for the viewer's nation (null for alliance users and the anonymous),
+ * asked once per distinct audience and date within one listing or page: activities of one
+ * menu share a handful of audience texts and many share dates.
+ */
+function accessDeciderFor(db: Db, viewer: Viewer) {
+  const asked = new Map<string, Promise<AccessSummary>>();
+  return (audience: string, date: string): Promise<AccessSummary> | null => {
+    const nation = viewer.nation;
+    if (nation === null || viewer.isAlliance) return null;
+    const key = `${audience}\u0000${date}`;
+    let answer = asked.get(key);
+    if (answer === undefined) {
+      answer = decideAccess(db, { partner: nation, audience, date }).then((d) => ({
+        outcome: d.outcome,
+        explanation: d.explanation,
+      }));
+      asked.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 export async function areasOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
@@ -246,6 +269,7 @@ export async function listActivities(
           .orderBy("code")
           .execute(),
   ]);
+  const decide = accessDeciderFor(db, viewer);
   const activities: TActivitySummary[] = [];
   for (const r of page) {
     const label = labels.get(r.label_id);
@@ -265,7 +289,7 @@ export async function listActivities(
       areas: areas.get(r.id) ?? [],
       label,
       nextIteration: next ? presentIteration(next) : null,
-      openToMyNation: await accessFor(db, viewer, r.audience, upcoming?.start_date ?? at),
+      openToMyNation: await decide(r.audience, upcoming?.start_date ?? at),
     });
   }
   const last = page[page.length - 1];
@@ -313,12 +337,13 @@ export async function getActivity(db: Db, viewer: Viewer, id: string, at: string
   ]);
   const label = labels.get(row.label_id);
   if (!label) throw notFound("activity", id);
+  const decide = accessDeciderFor(db, viewer);
   const iterationDetails: TActivityDetail["iterations"] = [];
   for (const it of iterations) {
     iterationDetails.push({
       ...presentIteration(it),
       waitlistLength: Number(waitlists.find((w) => w.iteration_id === it.id)?.n ?? 0),
-      access: await accessFor(db, viewer, row.audience, it.start_date),
+      access: await decide(row.audience, it.start_date),
     });
   }
   return {

@@ -73,6 +73,23 @@ export const COLUMNS: readonly Column[] = [
     value: (r) => r.activity.description,
   },
   {
+    header: "Aim and objectives",
+    level: "activity",
+    field: "aim",
+    kind: "text",
+    required: false,
+    value: (r) => r.activity.aim,
+  },
+  { header: "Fees", level: "activity", field: "fees", kind: "text", required: false, value: (r) => r.activity.fees },
+  {
+    header: "Point of contact",
+    level: "activity",
+    field: "pointOfContact",
+    kind: "text",
+    required: false,
+    value: (r) => r.activity.point_of_contact,
+  },
+  {
     header: "Audience",
     level: "activity",
     field: "audience",

@@ -9,7 +9,7 @@ import { requireRole } from "../identity/authorize.js";
 import { createLabel, getLabels, previewLabel } from "../labels/labels.js";
 import type { TLabel, TLabelInput } from "../labels/labels.schema.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
-import { indexText, searchTextOf } from "../search/text-search.js";
+import { indexText, indexTexts, searchTextOf } from "../search/text-search.js";
 import {
   type Activity,
   checkActivityReferences,
@@ -218,6 +218,9 @@ function activityKey(a: ParsedActivity): Record<string, string> {
     ownerOrganisation: a.ownerOrganisation ?? "",
     kind: a.kind,
     description: a.description,
+    aim: a.aim,
+    fees: a.fees,
+    pointOfContact: a.pointOfContact,
     audience: a.audience,
     requiredClearance: a.requiredClearance,
     language: a.language,
@@ -346,6 +349,9 @@ function activityChanges(p: ActivityPlan, e: Existing, present: Set<string>): st
     ["owner", a.owner, p.parsed.owner],
     ["kind", a.kind, p.parsed.kind],
     ["description", a.description, p.parsed.description],
+    ["aim", a.aim, p.parsed.aim],
+    ["fees", a.fees, p.parsed.fees],
+    ["pointOfContact", a.point_of_contact, p.parsed.pointOfContact],
     ["audience", a.audience, p.parsed.audience],
     ["requiredClearance", a.required_clearance, p.parsed.requiredClearance],
     ["language", a.language, p.parsed.language],
@@ -606,6 +612,9 @@ async function applyPlan(
       title: input.title,
       kind: input.kind,
       description: input.description,
+      aim: input.aim,
+      fees: input.fees,
+      point_of_contact: input.pointOfContact,
       audience: input.audience,
       required_clearance: input.requiredClearance,
       language: input.language,
@@ -614,7 +623,7 @@ async function applyPlan(
       status: "proposed",
       created_at: at,
       updated_at: at,
-      search_text: searchTextOf(input.reference, input.title, input.description, input.owner),
+      search_text: searchTextOf(input.reference, input.title, input.description, input.aim, input.owner),
     };
     ids.set(p, row.id);
     created.push(row);
@@ -622,7 +631,11 @@ async function applyPlan(
   }
   for (const part of chunks(created)) {
     await trx.insertInto("activity").values(part).execute();
-    for (const row of part) await indexText(trx, "activity", row.id, row.search_text);
+    await indexTexts(
+      trx,
+      "activity",
+      part.map((row) => ({ id: row.id, text: row.search_text })),
+    );
     done += part.length;
     progress(done);
   }
@@ -638,6 +651,9 @@ async function applyPlan(
       title: p.parsed.title,
       kind: p.parsed.kind,
       description: keep("description", p.parsed.description, was.description),
+      aim: keep("aim", p.parsed.aim, was.aim),
+      fees: keep("fees", p.parsed.fees, was.fees),
+      point_of_contact: keep("pointOfContact", p.parsed.pointOfContact, was.point_of_contact),
       audience: p.parsed.audience,
       required_clearance: p.parsed.requiredClearance,
       language: keep("language", p.parsed.language, was.language),
@@ -651,7 +667,7 @@ async function applyPlan(
         : (p.existing.label?.releasableTo ?? []);
       labelId = (await labelFor({ ...p.parsed.label, releasableTo })).id;
     }
-    const searchText = searchTextOf(was.reference, next.title, next.description, next.owner);
+    const searchText = searchTextOf(was.reference, next.title, next.description, next.aim, next.owner);
     // Conditional on the state that was checked: a concurrent transition makes the import fail, never both.
     const result = await trx
       .updateTable("activity")

@@ -85,9 +85,23 @@ function ActivityView({ activity: a }: { activity: ActivityDetail }) {
               <dt>{t("activity.kind")}</dt>
               <dd>{kindName(a.kind)}</dd>
             </div>
+            {a.aim ? (
+              <div className="facts__wide">
+                <dt>{t("activity.aim")}</dt>
+                <dd>{a.aim}</dd>
+              </div>
+            ) : null}
             <div className="facts__wide">
               <dt>{t("activity.audience")}</dt>
               <dd>{a.audience}</dd>
+            </div>
+            <div>
+              <dt>{t("activity.fees")}</dt>
+              <dd>{a.fees || t("activity.notStated")}</dd>
+            </div>
+            <div>
+              <dt>{t("activity.pointOfContact")}</dt>
+              <dd>{a.pointOfContact || t("activity.notStated")}</dd>
             </div>
             <div>
               <dt>{t("activity.language")}</dt>

@@ -25,9 +25,22 @@ type FieldName =
   | "language"
   | "languageLevel"
   | "areas"
+  | "aim"
+  | "fees"
+  | "pointOfContact"
   | "classification"
   | "releasableTo";
-type TextField = "reference" | "title" | "owner" | "ownerOrganisation" | "audience" | "language" | "areas";
+type TextField =
+  | "reference"
+  | "title"
+  | "owner"
+  | "ownerOrganisation"
+  | "audience"
+  | "language"
+  | "areas"
+  | "aim"
+  | "fees"
+  | "pointOfContact";
 
 const CLEARANCES: Clearance[] = ["NU", "NR", "NC", "NS"];
 const LEVELS = [0, 1, 2, 3, 4, 5] as const;
@@ -41,6 +54,9 @@ const TEXT_FIELDS: { field: TextField; label: MessageKey; hint?: MessageKey; cod
   { field: "audience", label: "propose.audience", hint: "propose.audienceHint" },
   { field: "language", label: "propose.language" },
   { field: "areas", label: "propose.areas", hint: "propose.areasHint" },
+  { field: "aim", label: "activity.aim" },
+  { field: "fees", label: "activity.fees", hint: "propose.feesHint" },
+  { field: "pointOfContact", label: "activity.pointOfContact", hint: "propose.pointOfContactHint" },
 ];
 
 const toField = (f: string): FieldName | null => {
@@ -71,6 +87,9 @@ function ProposeForm({ user }: { user: User }) {
     audience: "",
     language: "English",
     areas: "",
+    aim: "",
+    fees: "",
+    pointOfContact: "",
   });
   const [kind, setKind] = useState<ActivityKind>("course");
   const [description, setDescription] = useState("");
@@ -104,6 +123,9 @@ function ProposeForm({ user }: { user: User }) {
     language: t("propose.language"),
     languageLevel: t("propose.languageLevel"),
     areas: t("propose.areas"),
+    aim: t("activity.aim"),
+    fees: t("activity.fees"),
+    pointOfContact: t("activity.pointOfContact"),
     classification: t("labelEditor.classification"),
     releasableTo: t("labelEditor.releasableTo"),
   };
@@ -124,6 +146,9 @@ function ProposeForm({ user }: { user: User }) {
       ...(owner ? { ownerOrganisation: owner } : {}),
       audience: text.audience.trim(),
       description: description.trim(),
+      aim: text.aim.trim(),
+      fees: text.fees.trim(),
+      pointOfContact: text.pointOfContact.trim(),
       requiredClearance,
       language: text.language.trim(),
       languageLevel,
