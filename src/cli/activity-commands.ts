@@ -1,14 +1,13 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { userInfo } from "node:os";
 import path from "node:path";
 import type { AppContext } from "../context.js";
 import { ZListActivitiesQuery } from "../domain/activities/activities.schema.js";
 import { type TImportReport, ZImportReport, ZTransferFormat } from "../domain/activities/transfer.schema.js";
 import { exportActivities } from "../domain/activities/transfer-export.js";
 import { type ImportProgress, importActivities } from "../domain/activities/transfer-import.js";
-import type { Viewer } from "../domain/labels/viewer.js";
 import { fieldError, parseInput } from "../domain/shared/validation.js";
 import { AppError, isAppError } from "../errors.js";
+import { cliAdministrator } from "./cli-actor.js";
 import type { Command, CommandArgs } from "./commands.js";
 import { formatTable, type Output } from "./output.js";
 
@@ -26,24 +25,6 @@ export const ACTIVITY_CLI_OPTIONS = {
   owner: text,
   "open-seats": flag,
 } as const;
-
-/**
- * The machine's operator acting as the alliance's administrator, as identity-commands' CLI
- * actor, with a user id: requireRole (which the import goes through) refuses a null one.
- */
-function cliAdministrator(): Viewer {
-  const name = `cli:${userInfo().username}`;
-  const actor: Viewer = {
-    userId: name,
-    username: name,
-    organisation: null,
-    nation: null,
-    isAlliance: true,
-    clearanceRank: 4,
-    roles: ["admin"],
-  };
-  return Object.freeze(actor);
-}
 
 const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
 

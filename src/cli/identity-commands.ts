@@ -1,4 +1,3 @@
-import { userInfo } from "node:os";
 import type { AppContext } from "../context.js";
 import { listAuditEvents, verifyAuditChain } from "../domain/audit/audit.js";
 import { createApiToken, revokeApiToken } from "../domain/identity/api-tokens.js";
@@ -12,24 +11,10 @@ import {
   resetPassword,
   viewerOf,
 } from "../domain/identity/users.js";
-import type { Viewer } from "../domain/labels/viewer.js";
 import { AppError, notFound } from "../errors.js";
+import { cliActor } from "./cli-actor.js";
 import type { Command, CommandArgs } from "./commands.js";
 import { formatTable, type Output } from "./output.js";
-
-/** The CLI acts as the operator of the machine: recorded in the audit trail under that name. */
-function cliActor(): Viewer {
-  const actor: Viewer = {
-    userId: null,
-    username: `cli:${userInfo().username}`,
-    organisation: null,
-    nation: null,
-    isAlliance: true,
-    clearanceRank: 4,
-    roles: ["admin"],
-  };
-  return Object.freeze(actor);
-}
 
 const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
 

@@ -61,6 +61,28 @@ describe("the cooperation menu", () => {
     await page.screenshot({ path: path.join(shots, "menu-activity.png"), fullPage: true });
   });
 
+  it("finds the invitations of the published menu in the inbox and marks one read", async () => {
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: /^Inbox/ })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    const invitation = page
+      .getByRole("listitem")
+      .filter({ hasText: "ACT.412 Counter-piracy operations course is open to Japan" });
+    await invitation.waitFor();
+    const unread = async () => (await page.getByText(/unread notifications?\./).textContent()) ?? "";
+    const before = Number((await unread()).match(/\d+/)?.[0]);
+    await invitation.getByRole("button", { name: /Mark as read/ }).click();
+    await expect.poll(async () => Number((await unread()).match(/\d+/)?.[0])).toBe(before - 1);
+    await page.screenshot({ path: path.join(shots, "menu-inbox.png"), fullPage: true });
+    await page.goto(`${base()}/activities`);
+    await page.getByLabel("Search the menu").fill("piracy");
+    await page.getByLabel("Search the menu").press("Enter");
+    await page.getByRole("link", { name: "Counter-piracy operations course" }).click();
+    await page.getByRole("heading", { level: 1, name: "Counter-piracy operations course" }).waitFor();
+  });
+
   it("nominates two officers and sees the seat count drop each time", async () => {
     await nominate("Taro Yamada", "taro.yamada@mod.example.jp");
     await expect.poll(async () => await iteration("2027-1").textContent()).toContain("23 of 24 seats left");

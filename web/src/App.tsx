@@ -16,6 +16,8 @@ import { FeedbackFormPage } from "./features/feedback/FeedbackFormPage.tsx";
 import { FeedbackReportPage } from "./features/feedback/FeedbackReportPage.tsx";
 import { FrameworkPage } from "./features/frameworks/FrameworkPage.tsx";
 import { FrameworksPage } from "./features/frameworks/FrameworksPage.tsx";
+import { InboxPage } from "./features/inbox/InboxPage.tsx";
+import { useInbox } from "./features/inbox/queries.ts";
 import { HomePage } from "./features/map/HomePage.tsx";
 import { MilestonesPage } from "./features/milestones/MilestonesPage.tsx";
 import { MyNominationsPage } from "./features/nominations/MyNominationsPage.tsx";
@@ -36,6 +38,7 @@ const routes: readonly Route[] = [
   { pattern: "/access", render: () => <AccessPage /> },
   { pattern: "/login", render: () => <LoginPage /> },
   { pattern: "/profile", render: () => <ProfilePage /> },
+  { pattern: "/inbox", render: () => <InboxPage /> },
   { pattern: "/documents", render: () => <DocumentsPage /> },
   { pattern: "/documents/new", render: () => <UploadPage /> },
   { pattern: "/documents/:id", render: (p) => <DocumentPage key={p.id} id={p.id ?? ""} /> },
@@ -63,6 +66,26 @@ const routes: readonly Route[] = [
 const NOMINATION_ROLES = ["partner", "staff", "admin", "hq"] as const;
 
 /** The main navigation; Audit, Admin and Profile appear for the users they serve. */
+/** "Inbox" with the number of unread notifications, for logged-in users. */
+function InboxLink() {
+  const inbox = useInbox(true);
+  const unread = inbox.data?.unreadCount ?? 0;
+  return (
+    <NavLink to="/inbox">
+      {t("nav.inbox")}
+      {unread > 0 ? (
+        <>
+          {" "}
+          <span className="nav-count" aria-hidden="true">
+            {unread}
+          </span>
+          <span className="visually-hidden">{t("nav.inboxUnread", { count: unread })}</span>
+        </>
+      ) : null}
+    </NavLink>
+  );
+}
+
 function MainNav() {
   const { user } = useMe();
   return (
@@ -101,6 +124,11 @@ function MainNav() {
         {hasAnyRole(user, ["admin"]) ? (
           <li>
             <NavLink to="/admin">{t("nav.admin")}</NavLink>
+          </li>
+        ) : null}
+        {user ? (
+          <li>
+            <InboxLink />
           </li>
         ) : null}
         {user ? (

@@ -68,17 +68,18 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 
 type Query = Record<string, string | undefined>;
 
-function buildUrl(path: string, query?: Query): string {
+/** "/activities" + { q: "piracy" } → "/api/activities?q=piracy" (undefined and "" values left out). */
+export function apiUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) params.set(key, value);
+    if (value !== undefined && value !== "") params.set(key, value);
   }
   const qs = params.toString();
   return qs ? `/api${path}?${qs}` : `/api${path}`;
 }
 
-type RequestOptions = {
-  method?: "GET" | "POST" | "DELETE";
+export type SendOptions = {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   query?: Query | undefined;
   /** A JSON body, or FormData for a multipart upload. */
   body?: unknown;
@@ -89,7 +90,7 @@ type RequestOptions = {
  * One API call. Cookies go with it (same origin); the browser adds Origin and Sec-Fetch-Site,
  * which the API checks on cookie-authenticated writes. 204 answers resolve to undefined.
  */
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function send<T>(path: string, options: SendOptions = {}): Promise<T> {
   const { method = "GET", query, body, signal } = options;
   const headers: Record<string, string> = { Accept: "application/json" };
   let payload: BodyInit | null = null;
@@ -100,7 +101,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   }
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
+    response = await fetch(apiUrl(path, query), {
       method,
       headers,
       body: payload,
@@ -124,11 +125,12 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   return json as T;
 }
 
-const getJson = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal });
-const post = <T>(path: string, body?: unknown) => request<T>(path, { method: "POST", body: body ?? {} });
-const del = (path: string) => request<void>(path, { method: "DELETE" });
+const getJson = <T>(path: string, query?: Query, signal?: AbortSignal) => send<T>(path, { query, signal });
+const post = <T>(path: string, body?: unknown) => send<T>(path, { method: "POST", body: body ?? {} });
+const del = (path: string) => send<void>(path, { method: "DELETE" });
 
-const code = (c: string) => encodeURIComponent(c);
+/** A path segment: codes and ids are encoded before they go into a URL. */
+export const code = (c: string) => encodeURIComponent(c);
 
 /** The typed API client: one function per endpoint the web app uses. */
 export const api = {
@@ -184,10 +186,10 @@ export const api = {
     const form = new FormData();
     form.append("meta", JSON.stringify(meta));
     form.append("file", file, file.name);
-    return request<DocumentItem>("/documents", { method: "POST", body: form });
+    return send<DocumentItem>("/documents", { method: "POST", body: form });
   },
   previewLabel: (label: LabelInput, signal?: AbortSignal) =>
-    request<LabelPreview>("/labels/preview", { method: "POST", body: { label }, signal }),
+    send<LabelPreview>("/labels/preview", { method: "POST", body: { label }, signal }),
   labelFromXml: (xml: string) => post<{ label: LabelInput }>("/labels/from-xml", { xml }),
 
   // Audit trail

@@ -46,6 +46,7 @@ import type {
 } from "../../../src/domain/identity/identity.schema.ts";
 import type { TClassification, TClearance, TLabel } from "../../../src/domain/labels/labels.schema.ts";
 import type { ZNation } from "../../../src/domain/nations/nations.schema.ts";
+import type { ZNotificationList, ZNotificationView } from "../../../src/domain/notifications/notifications.schema.ts";
 import type {
   ZPartnerArea,
   ZPartnerProfile,
@@ -213,3 +214,7 @@ export type AttendanceInput = TAttendanceInput;
 export type CalendarFeed = TFeedView;
 export type CreatedCalendarFeed = TCreatedFeed;
 export type CreateCalendarFeed = TCreateFeed;
+
+// Notifications (the inbox).
+export type Notification = z.infer<typeof ZNotificationView>;
+export type NotificationList = z.infer<typeof ZNotificationList>;

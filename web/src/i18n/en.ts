@@ -18,6 +18,20 @@ const messages = {
   "nav.audit": "Audit",
   "nav.admin": "Admin",
   "nav.profile": "Profile",
+  "nav.inbox": "Inbox",
+  "nav.inboxUnread": { one: "Inbox, {count} unread", other: "Inbox, {count} unread" },
+
+  "inbox.title": "Inbox",
+  "inbox.lead": "Invitations to activities newly open to your nation, and notices of cancellation.",
+  "inbox.showAll": "Show all notifications",
+  "inbox.showUnread": "Show unread only",
+  "inbox.unreadCount": { one: "{count} unread notification.", other: "{count} unread notifications." },
+  "inbox.empty": "No notifications yet.",
+  "inbox.emptyUnread": "Nothing unread.",
+  "inbox.kind.invitation": "Invitation",
+  "inbox.kind.cancelled": "Cancellation",
+  "inbox.read": "read",
+  "inbox.markRead": "Mark as read",
 
   "footer.about":
     "Entente shows the Alliance's partnership frameworks, partners and policy over time. Every fact cites its source; uncertain and disputed facts are marked.",

@@ -1,3 +1,4 @@
+import { apiUrl, code as id, send } from "../../api/client.ts";
 import type {
   ActivityAction,
   ActivityDetail,
@@ -12,7 +13,6 @@ import type {
   ParticipantInput,
 } from "../../api/types.ts";
 import { type ActivityFilters, filtersToQuery } from "./filters.ts";
-import { apiUrl, id, send } from "./http.ts";
 
 export type NominationsQuery = {
   iteration?: string | undefined;

@@ -1,3 +1,4 @@
+import { code as id, send } from "../../api/client.ts";
 import type {
   AttendanceInput,
   AttendanceSheet,
@@ -9,7 +10,6 @@ import type {
   FeedbackSubmission,
   Questionnaire,
 } from "../../api/types.ts";
-import { id, send } from "../activities/http.ts";
 
 /** Feedback, attendance and calendar feeds (src/http/routes/feedback.ts and calendar). */
 export const feedbackApi = {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { ApiError } from "../../api/client.ts";
+import { ApiError, send } from "../../api/client.ts";
 import type { ImportReport } from "../../api/types.ts";
 import { formatBytes } from "../../i18n/dates.ts";
 import { t } from "../../i18n/index.ts";
@@ -9,7 +9,6 @@ import { Field } from "../../ui/Field.tsx";
 import { Icon } from "../../ui/Icon.tsx";
 import { PageHeader, useDocumentTitle } from "../../ui/Page.tsx";
 import { DataTable, errorMessage } from "../../ui/States.tsx";
-import { send } from "../activities/http.ts";
 import { MENU_STAFF } from "../activities/labels.ts";
 import { ACTIVITIES_KEY } from "../activities/queries.ts";
 import { RequireAuth } from "../auth/Guards.tsx";

@@ -1,0 +1,84 @@
+import type { Notification, User } from "../../api/types.ts";
+import { t } from "../../i18n/index.ts";
+import { Link, useSearchParam } from "../../router/router.tsx";
+import { DateText } from "../../ui/DateText.tsx";
+import { PageHeader, useDocumentTitle } from "../../ui/Page.tsx";
+import { ListState } from "../../ui/States.tsx";
+import { RequireAuth } from "../auth/Guards.tsx";
+import { useInbox, useMarkRead } from "./queries.ts";
+
+/** The user's notifications: invitations to newly published activities, cancellations. */
+export function InboxPage() {
+  useDocumentTitle(t("inbox.title"));
+  return <RequireAuth title={t("inbox.title")}>{(user) => <InboxView user={user} />}</RequireAuth>;
+}
+
+function InboxView(_: { user: User }) {
+  const [show, setShow] = useSearchParam("show");
+  const unreadOnly = show !== "all";
+  const inbox = useInbox(unreadOnly);
+  const items = inbox.data?.notifications ?? [];
+  return (
+    <>
+      <PageHeader title={t("inbox.title")} lead={t("inbox.lead")} />
+      <p className="toolbar">
+        {unreadOnly ? (
+          <button type="button" className="button button--secondary button--small" onClick={() => setShow("all")}>
+            {t("inbox.showAll")}
+          </button>
+        ) : (
+          <button type="button" className="button button--secondary button--small" onClick={() => setShow(null)}>
+            {t("inbox.showUnread")}
+          </button>
+        )}
+      </p>
+      <p className="muted" aria-live="polite">
+        {t("inbox.unreadCount", { count: inbox.data?.unreadCount ?? 0 })}
+      </p>
+      <ListState
+        query={inbox}
+        isEmpty={items.length === 0}
+        empty={unreadOnly ? t("inbox.emptyUnread") : t("inbox.empty")}
+      >
+        <ul className="inbox">
+          {items.map((n) => (
+            <InboxItem key={n.id} notification={n} />
+          ))}
+        </ul>
+      </ListState>
+    </>
+  );
+}
+
+function InboxItem({ notification: n }: { notification: Notification }) {
+  const markRead = useMarkRead();
+  const headingId = `notice-${n.id}`;
+  return (
+    <li className={n.readAt ? "inbox__item" : "inbox__item inbox__item--unread"} aria-labelledby={headingId}>
+      <h2 id={headingId} className="inbox__title">
+        {n.subjectType === "activity" ? (
+          <Link to={`/activities/${encodeURIComponent(n.subjectId)}`}>{n.title}</Link>
+        ) : (
+          n.title
+        )}
+      </h2>
+      <p className="inbox__meta">
+        {t(n.kind === "activity-invitation" ? "inbox.kind.invitation" : "inbox.kind.cancelled")} ·{" "}
+        <DateText date={n.createdAt.slice(0, 10)} />
+        {n.readAt ? ` · ${t("inbox.read")}` : null}
+      </p>
+      <p>{n.body}</p>
+      {n.readAt ? null : (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={markRead.isPending}
+          onClick={() => markRead.mutate(n.id)}
+        >
+          {t("inbox.markRead")}
+          <span className="visually-hidden">: {n.title}</span>
+        </button>
+      )}
+    </li>
+  );
+}
