@@ -242,6 +242,9 @@ export const ZNominationView = z.object({
 
 /** A nomination with what it is for: "my nominations", the owner's review, the staff's lists. */
 export const ZNominationListItem = ZNominationView.extend({
+  /** Attendance once recorded (null before), and whether feedback has been given for it. */
+  attended: z.boolean().nullable(),
+  feedbackSubmitted: z.boolean(),
   activity: z.object({ id: z.string(), reference: z.string(), title: z.string(), owner: z.string() }),
   iteration: z.object({
     code: z.string(),

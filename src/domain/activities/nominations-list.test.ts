@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityInput, NOW, openIteration, participant, STAFF, viewer } from "../../../test/support/activities.js";
+import { answers, attendAll, conductedIteration } from "../../../test/support/feedback.js";
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
+import { submitFeedback } from "../feedback/feedback.js";
 import { createOrganisation } from "../identity/organisations.js";
 import { createActivity, findReadableActivity } from "./activities.js";
 import { decideNomination, listMyNominations, listNominations, nominate } from "./nominations.js";
@@ -70,6 +72,21 @@ describe("listMyNominations", () => {
     expect(emails(pending)).toEqual(["participant.jpn-1@example.org", "participant.jpn-2@example.org"]);
     const one = await listMyNominations(t.db, STAFF, { iteration: otherIteration }, NOW);
     expect(emails(one)).toEqual(["participant.aus-2@example.org", "participant.jpn-3@example.org"]);
+  });
+
+  it("carries attendance and whether feedback was given, so the partner knows what to answer", async () => {
+    const { iteration, placed } = await conductedIteration(t.db, { AUS: 3 });
+    const [went, gaveFeedback, absent] = placed;
+    if (!went || !gaveFeedback || !absent) throw new Error("three nominations expected");
+    await attendAll(t.db, iteration.id, placed, [absent.id]);
+    await submitFeedback(t.db, AUS, gaveFeedback.id, { answers: answers() }, NOW);
+    const rows = await listMyNominations(t.db, AUS, { iteration: iteration.id }, NOW);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(went.id)).toMatchObject({ attended: true, feedbackSubmitted: false });
+    expect(byId.get(gaveFeedback.id)).toMatchObject({ attended: true, feedbackSubmitted: true });
+    expect(byId.get(absent.id)).toMatchObject({ attended: false, feedbackSubmitted: false });
+    const notYet = await listMyNominations(t.db, AUS, { iteration: otherIteration }, NOW);
+    expect(notYet.every((r) => r.attended === null && !r.feedbackSubmitted)).toBe(true);
   });
 
   it("a bad filter is a VALIDATION error naming the field", async () => {

@@ -503,8 +503,12 @@ export async function listMyNominations(
     .selectFrom("nomination")
     .innerJoin("iteration", "iteration.id", "nomination.iteration_id")
     .innerJoin("activity", "activity.id", "iteration.activity_id")
+    .leftJoin("attendance", "attendance.nomination_id", "nomination.id")
+    .leftJoin("feedback", "feedback.nomination_id", "nomination.id")
     .selectAll("nomination")
     .select([
+      "attendance.attended as attended",
+      "feedback.submitted_at as feedback_submitted_at",
       "activity.id as activity_id",
       "activity.reference as activity_reference",
       "activity.title as activity_title",
@@ -544,6 +548,8 @@ export async function listMyNominations(
     .execute();
   return rows.map((r) => ({
     ...presentNomination(r),
+    attended: r.attended === null ? null : r.attended === 1,
+    feedbackSubmitted: r.feedback_submitted_at !== null,
     activity: { id: r.activity_id, reference: r.activity_reference, title: r.activity_title, owner: r.activity_owner },
     iteration: {
       code: r.iteration_code,

@@ -110,7 +110,7 @@ function NominationsView({ user }: { user: User }) {
                   canReview={reviews}
                   canWithdraw={n.iteration.startDate > today}
                 >
-                  {n.status === "confirmed" && n.iteration.endDate < today ? (
+                  {n.attended === true && !n.feedbackSubmitted ? (
                     <Link
                       className="button button--secondary button--small"
                       to={`/iterations/${encodeURIComponent(n.iterationId)}/feedback/${encodeURIComponent(n.id)}`}
