@@ -4,7 +4,7 @@ import type { ActivityStatus, Database } from "../../db/schema.js";
 import { AppError, notFound } from "../../errors.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
-import { decideAccess } from "../policy/access.js";
+import { decideAccess, newAccessMemo } from "../policy/access.js";
 import type { TOutcome } from "../policy/policy.schema.js";
 import { matchesText } from "../search/text-search.js";
 import { parseInput } from "../shared/validation.js";
@@ -53,8 +53,9 @@ async function resolveFilters(db: Db, viewer: Viewer, query: TListActivitiesQuer
     .execute();
   const date = f.from ?? at;
   const open: string[] = [];
+  const memo = newAccessMemo();
   for (const { audience } of audiences) {
-    const decision = await decideAccess(db, { partner: viewer.nation, audience, date });
+    const decision = await decideAccess(db, { partner: viewer.nation, audience, date }, memo);
     if (decision.outcome === "open") open.push(audience);
   }
   return { ...f, openAudiences: open };
@@ -171,13 +172,14 @@ type AccessSummary = { outcome: TOutcome; explanation: string };
  */
 function accessDeciderFor(db: Db, viewer: Viewer) {
   const asked = new Map<string, Promise<AccessSummary>>();
+  const memo = newAccessMemo();
   return (audience: string, date: string): Promise<AccessSummary> | null => {
     const nation = viewer.nation;
     if (nation === null || viewer.isAlliance) return null;
     const key = `${audience}\u0000${date}`;
     let answer = asked.get(key);
     if (answer === undefined) {
-      answer = decideAccess(db, { partner: nation, audience, date }).then((d) => ({
+      answer = decideAccess(db, { partner: nation, audience, date }, memo).then((d) => ({
         outcome: d.outcome,
         explanation: d.explanation,
       }));

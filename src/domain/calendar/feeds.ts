@@ -8,7 +8,7 @@ import { hashToken, newSecretToken } from "../identity/secrets.js";
 import { getUser, viewerOf } from "../identity/users.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
-import { decideAccess } from "../policy/access.js";
+import { decideAccess, newAccessMemo } from "../policy/access.js";
 import { addDays } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { type TCreateFeed, type TFeedScope, type TFeedView, ZCreateFeed } from "./calendar.schema.js";
@@ -154,12 +154,13 @@ export async function openToNationDecider(db: Db, nation: string) {
     ),
   ].sort();
   const decisions = new Map<string, Promise<boolean>>();
+  const memo = newAccessMemo();
   return (audience: string, date: string): Promise<boolean> => {
     const stretch = boundaries.filter((b) => b <= date).length;
     const key = `${audience}\u0000${stretch}`;
     let decision = decisions.get(key);
     if (!decision) {
-      decision = decideAccess(db, { partner: nation, audience, date }).then((d) => d.outcome === "open");
+      decision = decideAccess(db, { partner: nation, audience, date }, memo).then((d) => d.outcome === "open");
       decisions.set(key, decision);
     }
     return decision;

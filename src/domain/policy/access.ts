@@ -1,8 +1,9 @@
 import type { Db } from "../../db/connect.js";
-import { loadFrameworkNaming } from "../frameworks/frameworks.js";
+import { type FrameworkNaming, loadFrameworkNaming } from "../frameworks/frameworks.js";
 import { membershipActiveAt, membershipSuspendedAt } from "../frameworks/membership-sql.js";
-import { parseTokens, resolveTokens, tokenMembersQuery } from "../frameworks/tokens.js";
+import { parseTokens, type ResolvedTokens, resolveTokens, tokenMembersQuery } from "../frameworks/tokens.js";
 import { getNation } from "../nations/nations.js";
+import type { TNation } from "../nations/nations.schema.js";
 import { formatDate } from "../shared/dates.js";
 import type { TAccessDecision, TAccessQuery, TOutcome, TPolicyRule } from "./policy.schema.js";
 import { type AccessFacts, findDecidingRule, listPolicyRules } from "./rules.js";
@@ -16,22 +17,59 @@ const OUTCOME_TEXT: Record<TOutcome, string> = {
 type UsedMembership = TAccessDecision["memberships"][number] & { memberTitle: string; precision: string };
 
 /**
- * Decides whether `partner` may join an activity whose audience is `audience` on `date`:
- * open, open with the Council's case-by-case approval, or not open, with the reason.
+ * What decisions within one request share: the reference data they read (nations, the audience's
+ * resolved tokens, framework naming, the policy rules), read once. A memo lives as long as the
+ * request that made it; nothing is cached across requests, so a reload of the reference data is
+ * seen at once.
  */
-export async function decideAccess(db: Db, query: TAccessQuery): Promise<TAccessDecision> {
-  const nation = await getNation(db, query.partner);
+export type AccessMemo = {
+  nations: Map<string, Promise<TNation>>;
+  tokens: Map<string, Promise<ResolvedTokens>>;
+  naming: Promise<FrameworkNaming> | null;
+  rules: Promise<TPolicyRule[]> | null;
+};
+
+export function newAccessMemo(): AccessMemo {
+  return { nations: new Map(), tokens: new Map(), naming: null, rules: null };
+}
+
+function remember<V>(map: Map<string, Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    // A failed read is not remembered: the next decision asks again (and fails the same way).
+    value.catch(() => map.delete(key));
+    map.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * Decides whether `partner` may join an activity whose audience is `audience` on `date`:
+ * open, open with the Council's case-by-case approval, or not open, with the reason. Pass one
+ * memo to every decision of a request (a page of activities) to read the reference data once.
+ */
+export async function decideAccess(
+  db: Db,
+  query: TAccessQuery,
+  memo: AccessMemo = newAccessMemo(),
+): Promise<TAccessDecision> {
+  const nation = await remember(memo.nations, query.partner, () => getNation(db, query.partner));
   const audience = parseTokens(query.audience);
-  const resolved = await resolveTokens(db, audience);
-  const [memberships, inAudience, rules] = await Promise.all([
-    membershipsOn(db, nation.code, query.date),
+  const resolved = await remember(memo.tokens, audience.join(","), () => resolveTokens(db, audience));
+  memo.naming ??= loadFrameworkNaming(db);
+  memo.rules ??= listPolicyRules(db);
+  const [memberships, inAudience, allRules] = await Promise.all([
+    membershipsOn(db, nation.code, query.date, memo.naming),
     db
       .selectFrom(tokenMembersQuery(db, resolved, query.date).as("audience"))
       .select("audience.code")
       .where("audience.code", "=", nation.code)
       .executeTakeFirst(),
-    listPolicyRules(db, query.date),
+    memo.rules,
   ]);
+  // The rules in force on the date, in the engine's order (listPolicyRules sorts them).
+  const rules = allRules.filter((r) => r.validFrom <= query.date && (r.validTo === null || r.validTo > query.date));
   const facts: AccessFacts = {
     partner: nation.code,
     date: query.date,
@@ -57,7 +95,12 @@ export async function decideAccess(db: Db, query: TAccessQuery): Promise<TAccess
   };
 }
 
-async function membershipsOn(db: Db, nation: string, date: string): Promise<UsedMembership[]> {
+async function membershipsOn(
+  db: Db,
+  nation: string,
+  date: string,
+  namingOnce: Promise<FrameworkNaming>,
+): Promise<UsedMembership[]> {
   const [rows, naming] = await Promise.all([
     db
       .selectFrom("membership")
@@ -72,7 +115,7 @@ async function membershipsOn(db: Db, nation: string, date: string): Promise<Used
       .where(membershipActiveAt(date))
       .orderBy("framework.sort_order")
       .execute(),
-    loadFrameworkNaming(db),
+    namingOnce,
   ]);
   return rows.map((r) => {
     const { name, memberTitle } = naming(r.framework_code, date);
