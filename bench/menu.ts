@@ -52,7 +52,9 @@ type Row = {
 
 async function load(url: string, requests: autocannon.Request[], headers: Record<string, string>, seconds: number) {
   // 10 s timeout (autocannon's default): a request slower than that counts as an error.
-  return autocannon({ url, connections, duration: seconds, headers, requests, timeout: 10 });
+  // workers: 1 runs the load generator in a worker thread, so it does not share the server's event
+  // loop (the server runs in this process; the burst below keeps the main thread: it needs a callback).
+  return autocannon({ url, connections, duration: seconds, headers, requests, timeout: 10, workers: 1 });
 }
 
 try {
@@ -101,11 +103,8 @@ try {
       .limit(2000)
       .execute()
   ).map((r) => r.id);
-  let next = 0;
-  const rotate: autocannon.Request = {
-    method: "GET",
-    setupRequest: (req) => ({ ...req, path: `/api/activities/${ids[next++ % ids.length]}` }),
-  };
+  // Each connection walks this list in turn (plain objects: the load runs in a worker thread).
+  const rotate: autocannon.Request[] = ids.map((id) => ({ method: "GET", path: `/api/activities/${id}` }));
   if (process.argv.includes("--explain")) {
     // The plans of the page, the search and the activity page as the partner runs them.
     const plans = await explainQueries(db, async (rec) => {
@@ -127,7 +126,7 @@ try {
       requests: [{ method: "GET", path: "/api/activities?q=piracy" }],
       cookie,
     },
-    { name: `activity page \`GET /api/activities/:id\` (${ids.length} ids in turn)`, requests: [rotate], cookie },
+    { name: `activity page \`GET /api/activities/:id\` (${ids.length} ids in turn)`, requests: rotate, cookie },
   ];
   if (routes.includes("participation")) {
     reads.push({

@@ -335,7 +335,11 @@ export interface IterationTable {
   nomination_deadline: string;
   two_step: Generated<number>;
   created_at: string;
+  /** One run can be cancelled on its own (migration 0014). */
+  status: Generated<IterationStatus>;
 }
+
+export type IterationStatus = "scheduled" | "cancelled";
 
 export interface NominationTable {
   id: string;

@@ -164,6 +164,8 @@ export const ZIterationView = z.object({
   seatsLeft: z.number().int(),
   nominationDeadline: z.string(),
   twoStep: z.boolean(),
+  /** "cancelled": this run alone is called off; the activity's other runs go on. */
+  status: z.enum(["scheduled", "cancelled"]),
 });
 
 export const ZActivityRecord = z.object({

@@ -240,6 +240,7 @@ export async function addIteration(
     nomination_deadline: parsed.nominationDeadline,
     two_step: parsed.twoStep ? 1 : 0,
     created_at: now.toISOString(),
+    status: "scheduled",
   };
   try {
     await db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@ import { requireRole } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
-import { type Activity, findReadableActivity } from "./activities.js";
+import { type Activity, findReadableActivity, findReadableIteration, type Iteration } from "./activities.js";
 import type { TActivityAction } from "./activities.schema.js";
 import { cancellationNoticesFor, invitationsFor } from "./notices.js";
 
@@ -116,5 +116,50 @@ export async function transitionActivity(
       now,
     );
     return { ...activity, status: transition.to, updated_at: at };
+  });
+}
+
+/**
+ * Cancels one iteration (one run) while the activity's others go on: staff and admins, before the
+ * activity is conducted. Nobody can be nominated for it afterwards; everyone nominated for it and
+ * their nations' points of contact are told, in the same transaction as the change and its audit
+ * event. Cancelling it twice is INVALID_STATE.
+ */
+export async function cancelIteration(db: Db, actor: Viewer, iterationId: string, now: Date): Promise<Iteration> {
+  const { iteration, activity } = await findReadableIteration(db, actor, iterationId, now);
+  await requireRole(db, actor, "iteration.cancel", STAFF, now);
+  if (!BEFORE_CONDUCTED.includes(activity.status)) {
+    throw new AppError(
+      "INVALID_STATE",
+      `Cannot cancel iteration ${iteration.code} of ${activity.reference}: the activity is ${activity.status}`,
+      { status: activity.status },
+    );
+  }
+  return db.transaction().execute(async (trx) => {
+    // The iteration's row lock, as nominate takes it: no nomination commits after the cancellation.
+    const query = trx.selectFrom("iteration").selectAll().where("id", "=", iteration.id);
+    const locked = await (engineOf(trx) === "postgres" ? query.forUpdate() : query).executeTakeFirstOrThrow();
+    if (locked.status === "cancelled") {
+      throw new AppError("INVALID_STATE", `Iteration ${iteration.code} of ${activity.reference} is already cancelled`, {
+        status: locked.status,
+      });
+    }
+    await trx.updateTable("iteration").set({ status: "cancelled" }).where("id", "=", iteration.id).execute();
+    const notices = await cancellationNoticesFor(trx, activity, now, { id: iteration.id, code: iteration.code });
+    await queueNotifications(trx, notices, now);
+    await recordAuditEvent(
+      trx,
+      {
+        actor,
+        action: "iteration.cancel",
+        objectType: "iteration",
+        objectId: iteration.id,
+        objectLabel: await getLabel(trx, activity.label_id),
+        outcome: "success",
+        details: { activity: activity.reference, code: iteration.code, notices: notices.length },
+      },
+      now,
+    );
+    return { ...locked, status: "cancelled" as const };
   });
 }

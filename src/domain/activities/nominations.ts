@@ -193,6 +193,11 @@ export async function nominate(
       { status: activity.status },
     );
   }
+  if (iteration.status === "cancelled") {
+    throw new AppError("INVALID_STATE", `Iteration ${iteration.code} of ${activity.reference} is cancelled`, {
+      status: iteration.status,
+    });
+  }
   if (today(now) > iteration.nomination_deadline) {
     throw new AppError(
       "INVALID_STATE",
@@ -242,6 +247,11 @@ export async function nominate(
   try {
     return await db.transaction().execute(async (trx) => {
       const locked = await lockIteration(trx, iteration.id);
+      if (locked.status === "cancelled") {
+        throw new AppError("INVALID_STATE", `Iteration ${iteration.code} of ${activity.reference} is cancelled`, {
+          status: locked.status,
+        });
+      }
       const current = await trx
         .selectFrom("activity")
         .select("status")

@@ -102,19 +102,29 @@ export async function invitationsFor(trx: Trx, activity: Activity, now: Date): P
  * Notices of cancellation: everyone with an active nomination (by e-mail) and the points of
  * contact of their nations who may read the activity's label.
  */
-export async function cancellationNoticesFor(trx: Trx, activity: Activity, now: Date): Promise<NewNotification[]> {
+export async function cancellationNoticesFor(
+  trx: Trx,
+  activity: Activity,
+  now: Date,
+  /** Only this iteration is cancelled (the activity's other runs go on). */
+  iteration?: { id: string; code: string },
+): Promise<NewNotification[]> {
   const nominated = await trx
     .selectFrom("nomination")
     .innerJoin("iteration", "iteration.id", "nomination.iteration_id")
     .select(["nomination.participant_email", "nomination.nation_code", "iteration.code"])
     .where("iteration.activity_id", "=", activity.id)
+    .$if(iteration !== undefined, (q) => q.where("iteration.id", "=", iteration?.id ?? ""))
     .where("nomination.status", "in", ["confirmed", "waitlisted", "pending-owner"])
     .orderBy("nomination.participant_email")
     .execute();
   if (nominated.length === 0) return [];
   const label = await getLabel(trx, activity.label_id);
   const subject = { type: "activity", id: activity.id };
-  const title = `${activity.reference} ${activity.title} is cancelled`;
+  const title =
+    iteration === undefined
+      ? `${activity.reference} ${activity.title} is cancelled`
+      : `${activity.reference} ${activity.title}: iteration ${iteration.code} is cancelled`;
   const notices: NewNotification[] = [];
   for (const email of new Set(nominated.map((n) => n.participant_email))) {
     const codes = nominated.filter((n) => n.participant_email === email).map((n) => n.code);
@@ -123,7 +133,7 @@ export async function cancellationNoticesFor(trx: Trx, activity: Activity, now: 
       kind: "activity-cancelled",
       subject,
       title,
-      body: `${activity.owner} has cancelled ${activity.reference} "${activity.title}". Your nomination for ${codes.join(", ")} lapses.`,
+      body: `${activity.owner} has cancelled ${iteration === undefined ? "" : `iteration ${iteration.code} of `}${activity.reference} "${activity.title}". Your nomination for ${codes.join(", ")} lapses.`,
       labelId: activity.label_id,
     });
   }
@@ -137,7 +147,7 @@ export async function cancellationNoticesFor(trx: Trx, activity: Activity, now: 
         kind: "activity-cancelled",
         subject,
         title,
-        body: `${activity.owner} has cancelled ${activity.reference} "${activity.title}". ${count} nomination(s) from ${nation} lapse.`,
+        body: `${activity.owner} has cancelled ${iteration === undefined ? "" : `iteration ${iteration.code} of `}${activity.reference} "${activity.title}". ${count} nomination(s) from ${nation} lapse.`,
         labelId: activity.label_id,
       });
     }

@@ -137,6 +137,7 @@ export function presentIteration(it: Iteration): TIterationView {
     seatsLeft: Math.max(0, it.seats - it.confirmed_count),
     nominationDeadline: it.nomination_deadline,
     twoStep: it.two_step === 1,
+    status: it.status,
   };
 }
 

@@ -210,6 +210,14 @@ export const COLUMNS: readonly Column[] = [
     value: (r) => r.activity.status,
   },
   {
+    header: "Iteration status",
+    level: "export",
+    field: "iterationStatus",
+    kind: "text",
+    required: false,
+    value: (r) => it(r, (i) => i.status),
+  },
+  {
     header: "Seats left",
     level: "export",
     field: "seatsLeft",

@@ -710,6 +710,7 @@ async function applyPlan(
       nomination_deadline: i.parsed.nominationDeadline,
       two_step: i.parsed.twoStep ? 1 : 0,
       created_at: at,
+      status: "scheduled",
     });
   }
   for (const part of chunks(newIterations)) {

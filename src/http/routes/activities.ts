@@ -17,7 +17,7 @@ import {
   ZSeatsBody,
   ZTransitionBody,
 } from "../../domain/activities/activities.schema.js";
-import { transitionActivity } from "../../domain/activities/lifecycle.js";
+import { cancelIteration, transitionActivity } from "../../domain/activities/lifecycle.js";
 import {
   changeSeats,
   decideNomination,
@@ -121,6 +121,20 @@ export function registerActivityRoutes(app: ZodApp, ctx: AppContext): void {
           ctx.clock.now(),
         ),
       ),
+  );
+
+  app.post(
+    "/api/iterations/:id/cancel",
+    {
+      schema: {
+        tags,
+        summary: "Cancel one iteration (staff, admin); the nominated and their points of contact are told",
+        params: ZIdParams,
+        response: { 200: ZIterationView },
+      },
+    },
+    async (request) =>
+      presentIteration(await cancelIteration(ctx.db, requireLogin(request), request.params.id, ctx.clock.now())),
   );
 
   app.post(

@@ -68,11 +68,14 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 
 type Query = Record<string, string | undefined>;
 
-/** "/activities" + { q: "piracy" } → "/api/activities?q=piracy" (undefined and "" values left out). */
+/**
+ * "/activities" + { q: "piracy" } → "/api/activities?q=piracy". Undefined values are left out; an
+ * empty string is sent, so the API can say that a required field is empty.
+ */
 export function apiUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== "") params.set(key, value);
+    if (value !== undefined) params.set(key, value);
   }
   const qs = params.toString();
   return qs ? `/api${path}?${qs}` : `/api${path}`;

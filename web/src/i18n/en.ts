@@ -752,6 +752,14 @@ const messages = {
   "activity.label": "Confidentiality label",
   "activity.place": "{city} ({country})",
   "activity.iterationsTitle": "Iterations",
+  "iteration.cancelled": "(cancelled)",
+  "iteration.cancelledText": "This iteration is cancelled: it takes no nominations.",
+  "iteration.cancel": "Cancel iteration {code}",
+  "iteration.cancelConfirmTitle": "Cancel iteration {code}?",
+  "iteration.cancelConfirmText":
+    "Everyone nominated for iteration {code} and their points of contact are told. The activity's other iterations go on. This cannot be undone.",
+  "iteration.cancelConfirm": "Yes, cancel iteration {code}",
+  "iteration.cancelKeep": "Keep it",
   "activity.noIterations": "No iterations are planned yet.",
 
   "iteration.title": "Iteration {code}",

@@ -13,12 +13,17 @@ import { loginHref } from "../auth/Guards.tsx";
 import { hasAnyRole, useMe } from "../auth/session.ts";
 import { AccessOutcome } from "./AccessOutcome.tsx";
 import { AddIterationForm } from "./AddIterationForm.tsx";
+import { CancelIteration } from "./CancelIteration.tsx";
 import { IterationNominations } from "./IterationNominations.tsx";
 import { LifecycleControls } from "./LifecycleControls.tsx";
 import { areaName, kindName, MENU_STAFF, NOMINATORS, nominationStatusName, statusName } from "./labels.ts";
 import { NominateForm } from "./NominateForm.tsx";
 import { useActivity } from "./queries.ts";
 import { SeatsEditor } from "./SeatsEditor.tsx";
+
+/** Activity states in which staff may still cancel a single iteration (before it is conducted). */
+const CANCELLABLE: readonly string[] = ["proposed", "approved", "published", "nominations-open", "nominations-closed"];
+
 import { SeatsLeft } from "./SeatsLeft.tsx";
 
 /** One activity: what it is, its iterations with seats and access, nominating, and staff controls. */
@@ -180,7 +185,7 @@ function IterationCard({
   const isPartner = hasAnyRole(user, ["partner"]) && nation !== null;
   const mayNominate = hasAnyRole(user, NOMINATORS) && (isStaff || isPartner);
   const deadlinePassed = todayIso() > it.nominationDeadline;
-  const taking = a.status === "nominations-open" && !deadlinePassed;
+  const taking = a.status === "nominations-open" && !deadlinePassed && it.status !== "cancelled";
   const blocked = it.access?.outcome === "not-open";
   const canReview = a.viewerIsOwner || isStaff;
   // Partners follow past iterations' nominations on "Nominations"; here, only where they may still act.
@@ -190,7 +195,12 @@ function IterationCard({
   return (
     <li className="card iteration" aria-labelledby={headingId}>
       <div className="iteration__head">
-        <h3 id={headingId}>{t("iteration.title", { code: it.code })}</h3>
+        <h3 id={headingId}>
+          {t("iteration.title", { code: it.code })}
+          {it.status === "cancelled" ? (
+            <span className="badge badge--suspended"> {t("iteration.cancelled")}</span>
+          ) : null}
+        </h3>
         <p className="iteration__seats">
           <SeatsLeft left={it.seatsLeft} seats={it.seats} />
         </p>
@@ -278,11 +288,13 @@ function IterationCard({
           )
         ) : (
           <p className="muted iteration__closed">
-            {blocked
-              ? t("iteration.blocked")
-              : a.status !== "nominations-open"
-                ? t("iteration.notTaking", { status: statusName(a.status) })
-                : t("iteration.deadlineGone")}
+            {it.status === "cancelled"
+              ? t("iteration.cancelledText")
+              : blocked
+                ? t("iteration.blocked")
+                : a.status !== "nominations-open"
+                  ? t("iteration.notTaking", { status: statusName(a.status) })
+                  : t("iteration.deadlineGone")}
           </p>
         )
       ) : !user && a.status === "nominations-open" && !deadlinePassed ? (
@@ -297,7 +309,8 @@ function IterationCard({
         </p>
       ) : null}
 
-      {isStaff ? <SeatsEditor activityId={a.id} iteration={it} /> : null}
+      {isStaff && it.status !== "cancelled" ? <SeatsEditor activityId={a.id} iteration={it} /> : null}
+      {isStaff && CANCELLABLE.includes(a.status) ? <CancelIteration activityId={a.id} iteration={it} /> : null}
 
       {showNominations ? <IterationNominations activityId={a.id} iteration={it} canReview={canReview} /> : null}
     </li>

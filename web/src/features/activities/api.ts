@@ -41,6 +41,8 @@ export const activitiesApi = {
     send<NominationView>(`/nominations/${id(nominationId)}/withdraw`, { method: "POST", body: {} }),
   decide: (nominationId: string, answer: "accept" | "decline") =>
     send<NominationView>(`/nominations/${id(nominationId)}/decision`, { method: "POST", body: { answer } }),
+  cancelIteration: (iterationId: string) =>
+    send<IterationView>(`/iterations/${id(iterationId)}/cancel`, { method: "POST", body: {} }),
   changeSeats: (iterationId: string, seats: number) =>
     send<{ seats: number; promoted: string[] }>(`/iterations/${id(iterationId)}/seats`, {
       method: "PUT",
