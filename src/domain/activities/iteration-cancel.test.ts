@@ -11,7 +11,7 @@ import {
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
 import { addIteration } from "./activities.js";
 import { cancelIteration, transitionActivity } from "./lifecycle.js";
-import { nominate } from "./nominations.js";
+import { decideNomination, nominate } from "./nominations.js";
 import { getActivity } from "./search.js";
 
 // One run of an activity can be cancelled while the others go on.
@@ -72,6 +72,21 @@ describe("cancelling one iteration", () => {
       [iteration.code, "cancelled"],
       ["LATER", "scheduled"],
     ]);
+  });
+
+  it("the owner can no longer accept a nomination of a cancelled two-step iteration", async () => {
+    const { iteration } = await openIteration(t.db, { audience: "GLOBAL" }, { twoStep: true });
+    const pending = await nominate(t.db, JPN_PARTNER, iteration.id, participant("cancel-two-step"), NOW);
+    await cancelIteration(t.db, STAFF, iteration.id, NOW);
+    await expect(decideNomination(t.db, STAFF, pending.id, "accept", NOW)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    const row = await t.db
+      .selectFrom("iteration")
+      .select("confirmed_count")
+      .where("id", "=", iteration.id)
+      .executeTakeFirst();
+    expect(row?.confirmed_count).toBe(0);
   });
 
   it("twice is INVALID_STATE; a partner is refused (audited); after the activity is conducted it is INVALID_STATE", async () => {

@@ -449,7 +449,12 @@ export async function decideNomination(
   }
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    await lockIteration(trx, found.iteration_id);
+    const locked = await lockIteration(trx, found.iteration_id);
+    if (locked.status === "cancelled") {
+      throw new AppError("INVALID_STATE", `Iteration ${locked.code} is cancelled: its nominations lapse`, {
+        status: locked.status,
+      });
+    }
     const nomination = await trx
       .selectFrom("nomination")
       .selectAll()

@@ -312,7 +312,9 @@ function IterationCard({
       {isStaff && it.status !== "cancelled" ? <SeatsEditor activityId={a.id} iteration={it} /> : null}
       {isStaff && CANCELLABLE.includes(a.status) ? <CancelIteration activityId={a.id} iteration={it} /> : null}
 
-      {showNominations ? <IterationNominations activityId={a.id} iteration={it} canReview={canReview} /> : null}
+      {showNominations ? (
+        <IterationNominations activityId={a.id} iteration={it} canReview={canReview && it.status !== "cancelled"} />
+      ) : null}
     </li>
   );
 }
