@@ -28,6 +28,18 @@ export const PUBLIC_STATUSES: readonly ActivityStatus[] = [
   "archived",
 ];
 
+/** The states before `conducted`: an activity can be cancelled, and its fields edited, in any of them. */
+export const BEFORE_CONDUCTED: readonly ActivityStatus[] = [
+  "proposed",
+  "approved",
+  "published",
+  "nominations-open",
+  "nominations-closed",
+];
+
+/** The states in which an activity accepts new iterations (addIteration, imports). */
+export const ACCEPTS_ITERATIONS: readonly ActivityStatus[] = ["proposed", "approved", "published", "nominations-open"];
+
 export const isStaff = (viewer: Viewer) => hasRole(viewer, "staff", "admin");
 
 /**
@@ -210,7 +222,7 @@ export async function addIteration(
   await requireRole(db, actor, "iteration.create", ["staff", "admin"], now);
   const parsed = parseInput(ZIterationInput, input);
   const activity = await findReadableActivity(db, actor, activityId, now);
-  if (!["proposed", "approved", "published", "nominations-open"].includes(activity.status)) {
+  if (!ACCEPTS_ITERATIONS.includes(activity.status)) {
     throw new AppError(
       "INVALID_STATE",
       `Cannot add an iteration to activity ${activity.reference}: it is ${activity.status}`,

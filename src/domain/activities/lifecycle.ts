@@ -6,22 +6,19 @@ import { requireRole } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
-import { type Activity, findReadableActivity, findReadableIteration, type Iteration } from "./activities.js";
+import {
+  type Activity,
+  BEFORE_CONDUCTED,
+  findReadableActivity,
+  findReadableIteration,
+  type Iteration,
+} from "./activities.js";
 import type { TActivityAction } from "./activities.schema.js";
 import { cancellationNoticesFor, invitationsFor } from "./notices.js";
 
 type Transition = Readonly<{ from: readonly ActivityStatus[]; to: ActivityStatus; roles: readonly Role[] }>;
 
 const STAFF: readonly Role[] = ["staff", "admin"];
-
-/** The states before `conducted`: an activity can be cancelled in any of them, and only there. */
-const BEFORE_CONDUCTED: readonly ActivityStatus[] = [
-  "proposed",
-  "approved",
-  "published",
-  "nominations-open",
-  "nominations-closed",
-];
 
 /** THE activity lifecycle: every legal move, from which states, to which state, by whom. Nothing else moves an activity. */
 export const TRANSITIONS: Readonly<Record<TActivityAction, Transition>> = {

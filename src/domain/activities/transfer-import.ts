@@ -2,16 +2,18 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { z } from "zod";
 import { type Db, engineOf } from "../../db/connect.js";
-import type { ActivityStatus, Database } from "../../db/schema.js";
+import type { Database } from "../../db/schema.js";
 import { AppError, isAppError } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { requireRole } from "../identity/authorize.js";
 import { createLabel, getLabels, previewLabel } from "../labels/labels.js";
 import type { TLabel, TLabelInput } from "../labels/labels.schema.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
-import { indexText, indexTexts, searchTextOf } from "../search/text-search.js";
+import { indexTexts, searchTextOf } from "../search/text-search.js";
 import {
+  ACCEPTS_ITERATIONS,
   type Activity,
+  BEFORE_CONDUCTED,
   checkActivityReferences,
   type Iteration,
   isUniqueViolation,
@@ -36,17 +38,6 @@ type ParsedIteration = z.output<typeof ZIterationInput>;
 
 export type ImportProgress = Readonly<{ phase: "validate" | "apply"; done: number; total: number }>;
 export type ImportOptions = Readonly<{ dryRun: boolean; onProgress?: (progress: ImportProgress) => void }>;
-
-/** An activity's own fields may change until it is conducted (the states `cancel` applies to, too). */
-const EDITABLE: readonly ActivityStatus[] = [
-  "proposed",
-  "approved",
-  "published",
-  "nominations-open",
-  "nominations-closed",
-];
-/** New iterations: the states addIteration accepts. */
-const ACCEPTS_ITERATIONS: readonly ActivityStatus[] = ["proposed", "approved", "published", "nominations-open"];
 
 /** Rows per multi-row INSERT and ids per IN list: well under either engine's bound-parameter limit. */
 const CHUNK = 500;
@@ -483,7 +474,7 @@ async function planImport(
       activity.areasChanged = changed.includes("areas");
       const status = found.activity.status;
       const firstChange = changed[0];
-      if (firstChange !== undefined && !EDITABLE.includes(status)) {
+      if (firstChange !== undefined && !BEFORE_CONDUCTED.includes(status)) {
         problems.add(
           first.row,
           columnOfField("activity", firstChange.split(".")),
@@ -511,7 +502,7 @@ async function planImport(
         const changed = iterationChanges(r.iteration, was, present);
         item.change = changed.length > 0 ? "update" : "unchanged";
         const firstChange = changed[0];
-        if (firstChange !== undefined && !EDITABLE.includes(status)) {
+        if (firstChange !== undefined && !BEFORE_CONDUCTED.includes(status)) {
           problems.add(
             r.row,
             columnOfField("iteration", [firstChange]),
@@ -641,6 +632,7 @@ async function applyPlan(
   }
   for (const part of chunks(newAreas)) await trx.insertInto("activity_area").values(part).execute();
 
+  const reindexed: { id: string; text: string }[] = [];
   for (const p of plan.activities) {
     if (p.change !== "update" || !p.existing) continue;
     const was = p.existing.activity;
@@ -680,7 +672,7 @@ async function applyPlan(
         reference: was.reference,
       });
     }
-    await indexText(trx, "activity", was.id, searchText);
+    reindexed.push({ id: was.id, text: searchText });
     if (p.areasChanged) {
       await trx.deleteFrom("activity_area").where("activity_id", "=", was.id).execute();
       if (p.areas.length > 0) {
@@ -692,6 +684,7 @@ async function applyPlan(
     }
     progress(++done);
   }
+  await indexTexts(trx, "activity", reindexed);
 
   const newIterations: Iteration[] = [];
   for (const i of plan.iterations) {
