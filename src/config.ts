@@ -15,6 +15,14 @@ const ZEnv = z.object({
   ENTENTE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ENTENTE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   ENTENTE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  /** smtp://user:pass@host:port or smtps://…; unset: e-mails are written to <data dir>/outbox. */
+  ENTENTE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL (unset it to write e-mails to the outbox folder)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  ENTENTE_MAIL_FROM: z.string().email("must be an e-mail address").default("entente@localhost"),
+  ENTENTE_SCHEDULER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ENTENTE_DEMO: z
     .enum(["0", "1", "true", "false", ""])
     .default("")
@@ -35,6 +43,10 @@ export type Config = Readonly<{
   /** Demo mode: demo users are seeded and their passwords shown on the login page. */
   demo: boolean;
   session: Readonly<{ idleMinutes: number; maxHours: number }>;
+  /** E-mail: SMTP when a URL is set, else .eml files in `outboxDir`. */
+  mail: Readonly<{ smtpUrl: string | null; from: string; outboxDir: string }>;
+  /** How often the scheduler processes due deadlines and e-mail delivery. */
+  schedulerIntervalSeconds: number;
   /** Login throttling: back-off starts after `freeFailures`; `lockAfter` failures lock for `lockMinutes`. */
   throttle: Readonly<{ freeFailures: number; lockAfter: number; lockMinutes: number }>;
 }>;
@@ -60,6 +72,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDir: path.join(findProjectRoot(), "web", "dist"),
     demo: e.ENTENTE_DEMO,
     session: Object.freeze({ idleMinutes: e.ENTENTE_SESSION_IDLE_MINUTES, maxHours: e.ENTENTE_SESSION_MAX_HOURS }),
+    mail: Object.freeze({
+      smtpUrl: e.ENTENTE_SMTP_URL ?? null,
+      from: e.ENTENTE_MAIL_FROM,
+      outboxDir: path.join(dataDir, "outbox"),
+    }),
+    schedulerIntervalSeconds: e.ENTENTE_SCHEDULER_SECONDS,
     throttle: Object.freeze({ freeFailures: 3, lockAfter: 10, lockMinutes: 15 }),
   });
 }

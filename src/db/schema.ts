@@ -179,6 +179,8 @@ export interface AppUserTable {
   totp_enabled: number;
   totp_last_step: number | null;
   created_at: string;
+  /** Where e-mail notifications go (migration 0015); none: inbox only. */
+  email: Generated<string | null>;
 }
 
 export interface UserRoleTable {
@@ -394,7 +396,19 @@ export interface CalendarFeedTable {
   revoked_at: string | null;
 }
 
-export type NotificationKind = "activity-invitation" | "activity-cancelled";
+export type NotificationKind =
+  | "activity-invitation"
+  | "activity-cancelled"
+  | "programme-commented"
+  | "programme-submitted"
+  | "programme-agreed"
+  | "programme-status"
+  | "silence-opened"
+  | "silence-deadline-approaching"
+  | "decision-ended"
+  | "access-request-decided";
+
+export type NotificationDelivery = "pending" | "sent" | "inbox-only";
 
 /** A notice to a user (inbox) or to an e-mail address only (migration 0011); labelled like its subject. */
 export interface NotificationTable {
@@ -410,6 +424,137 @@ export interface NotificationTable {
   created_at: string;
   read_at: string | null;
   sent_at: string | null;
+  /** E-mail delivery after commit (migration 0015): retried with back-off until sent. */
+  delivery: Generated<NotificationDelivery>;
+  delivery_attempts: Generated<number>;
+  next_attempt_at: Generated<string | null>;
+  last_error: Generated<string | null>;
+}
+
+export type DecisionBody = "NAC" | "PPC";
+export type DecisionFormat = "allies-only" | "allies-plus-one" | "allies-plus-n" | "eapc" | "md" | "ici";
+export type DecisionProcedure = "meeting" | "silence";
+export type DecisionSubjectType =
+  | "programme"
+  | "access-request"
+  | "contributor-recognition"
+  | "meeting-format"
+  | "free-text";
+export type DecisionStatus = "open" | "adopted" | "silence-broken" | "not-adopted" | "withdrawn";
+
+/** A decision of the Council or a committee, in a meeting or by silence procedure (migration 0015). */
+export interface DecisionTable {
+  id: string;
+  reference: string;
+  title: string;
+  body: DecisionBody;
+  format: DecisionFormat;
+  procedure: DecisionProcedure;
+  subject_type: DecisionSubjectType;
+  subject_id: string | null;
+  subject_text: Generated<string>;
+  decision_date: string;
+  status: DecisionStatus;
+  deadline_at: string | null;
+  deadline_local: string | null;
+  deadline_zone: string | null;
+  reminder_sent_at: string | null;
+  broken_by_nation: string | null;
+  broken_by_user_id: string | null;
+  broken_reason: string | null;
+  broken_at: string | null;
+  outcome_note: Generated<string>;
+  closed_at: string | null;
+  label_id: string;
+  created_by: string;
+  created_at: string;
+  search_text: Generated<string>;
+}
+
+export interface DecisionParticipantTable {
+  decision_id: string;
+  nation_code: string;
+}
+
+export interface DecisionAllyPresentTable {
+  decision_id: string;
+  nation_code: string;
+}
+
+export type ProgrammeType = "annual-work-programme" | "ipcp" | "itpp";
+export type ProgrammeStatus =
+  | "draft"
+  | "consultation"
+  | "submitted"
+  | "agreed"
+  | "in-force"
+  | "under-review"
+  | "completed"
+  | "superseded"
+  | "withdrawn";
+
+/** A partner's programme of cooperation (migration 0015); its content lives in revisions. */
+export interface ProgrammeTable {
+  id: string;
+  nation_code: string;
+  type: ProgrammeType;
+  title: string;
+  period_start: string;
+  period_end: string;
+  status: ProgrammeStatus;
+  current_revision: Generated<number>;
+  council_decision_id: string | null;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  superseded_by: string | null;
+  label_id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  search_text: Generated<string>;
+}
+
+export interface ProgrammeRevisionTable {
+  programme_id: string;
+  number: number;
+  title: string;
+  /** JSON: TProgrammeContent. */
+  content: string;
+  note: Generated<string>;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ProgrammeCommentTable {
+  id: string;
+  programme_id: string;
+  revision_number: number;
+  section: string;
+  body: string;
+  author_user_id: string;
+  created_at: string;
+}
+
+export type AccessRequestStatus = "requested" | "in-decision" | "granted" | "refused" | "withdrawn";
+
+/** A nation's request to join one activity with the Council's case-by-case approval (migration 0015). */
+export interface AccessRequestTable {
+  id: string;
+  nation_code: string;
+  activity_id: string;
+  reason: string;
+  status: AccessRequestStatus;
+  decision_id: string | null;
+  label_id: string;
+  requested_by: string;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
 }
 
 export interface Database {
@@ -448,6 +593,14 @@ export interface Database {
   feedback_answer: FeedbackAnswerTable;
   calendar_feed: CalendarFeedTable;
   notification: NotificationTable;
+  decision: DecisionTable;
+  decision_participant: DecisionParticipantTable;
+  decision_ally_present: DecisionAllyPresentTable;
+  programme: ProgrammeTable;
+  programme_revision: ProgrammeRevisionTable;
+  programme_comment: ProgrammeCommentTable;
+  access_request: AccessRequestTable;
+  job_lease: JobLeaseTable;
 }
 
 export type Nation = Selectable<NationTable>;

@@ -13,12 +13,14 @@ import { ZSource } from "../domain/sources/sources.schema.js";
 import { AppError } from "../errors.js";
 import { installAuth } from "./auth.js";
 import { installErrorHandler } from "./error-handler.js";
+import { registerAccessRequestRoutes } from "./routes/access-requests.js";
 import { registerActivityRoutes } from "./routes/activities.js";
 import { registerActivityTransferRoutes } from "./routes/activity-transfer.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerAuthRoutes } from "./routes/auth.js";
 import { registerCalendarRoutes } from "./routes/calendar.js";
+import { registerDecisionRoutes } from "./routes/decisions.js";
 import { registerDocumentRoutes } from "./routes/documents.js";
 import { registerFeedbackRoutes } from "./routes/feedback.js";
 import { registerFrameworkRoutes } from "./routes/frameworks.js";
@@ -26,6 +28,7 @@ import { registerLabelRoutes } from "./routes/labels.js";
 import { registerNationRoutes } from "./routes/nations.js";
 import { registerNotificationRoutes } from "./routes/notifications.js";
 import { registerPolicyRoutes } from "./routes/policy.js";
+import { registerProgrammeRoutes } from "./routes/programmes.js";
 import { installSecurityHeaders } from "./security-headers.js";
 import { validatorCompiler } from "./zod-compilers.js";
 
@@ -94,6 +97,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerNotificationRoutes(app, ctx);
   registerFeedbackRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerProgrammeRoutes(app, ctx);
+  registerDecisionRoutes(app, ctx);
+  registerAccessRequestRoutes(app, ctx);
 
   const webDir = ctx.config.webDir;
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webDir, "index.html"));

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { AccessPage } from "./features/access/AccessPage.tsx";
+import { AccessRequestsPage } from "./features/access-requests/AccessRequestsPage.tsx";
 import { ActivitiesPage } from "./features/activities/ActivitiesPage.tsx";
 import { ActivityPage } from "./features/activities/ActivityPage.tsx";
 import { NewActivityPage } from "./features/activities/NewActivityPage.tsx";
@@ -8,6 +9,10 @@ import { AuditPage } from "./features/audit/AuditPage.tsx";
 import { AccountMenu } from "./features/auth/AccountMenu.tsx";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { hasAnyRole, useMe } from "./features/auth/session.ts";
+import { DecisionPage } from "./features/decisions/DecisionPage.tsx";
+import { DecisionsPage } from "./features/decisions/DecisionsPage.tsx";
+import { NewDecisionPage } from "./features/decisions/NewDecisionPage.tsx";
+import { OpenProceduresPage } from "./features/decisions/OpenProceduresPage.tsx";
 import { DocumentPage } from "./features/documents/DocumentPage.tsx";
 import { DocumentsPage } from "./features/documents/DocumentsPage.tsx";
 import { UploadPage } from "./features/documents/UploadPage.tsx";
@@ -23,6 +28,9 @@ import { MilestonesPage } from "./features/milestones/MilestonesPage.tsx";
 import { MyNominationsPage } from "./features/nominations/MyNominationsPage.tsx";
 import { PartnerPage } from "./features/partners/PartnerPage.tsx";
 import { ProfilePage } from "./features/profile/ProfilePage.tsx";
+import { NewProgrammePage } from "./features/programmes/NewProgrammePage.tsx";
+import { ProgrammePage } from "./features/programmes/ProgrammePage.tsx";
+import { ProgrammesPage } from "./features/programmes/ProgrammesPage.tsx";
 import { ImportPage } from "./features/transfer/ImportPage.tsx";
 import { t, useLocale } from "./i18n/index.ts";
 import { Link, NavLink, type Route, resolveRoute, useLocation } from "./router/router.tsx";
@@ -57,6 +65,14 @@ const routes: readonly Route[] = [
   { pattern: "/iterations/:id/report", render: (p) => <FeedbackReportPage key={p.id} iterationId={p.id ?? ""} /> },
   { pattern: "/iterations/:id/attendance", render: (p) => <AttendancePage key={p.id} iterationId={p.id ?? ""} /> },
   { pattern: "/audit", render: () => <AuditPage /> },
+  { pattern: "/programmes", render: () => <ProgrammesPage /> },
+  { pattern: "/programmes/new", render: () => <NewProgrammePage /> },
+  { pattern: "/programmes/:id", render: (p) => <ProgrammePage key={p.id} id={p.id ?? ""} /> },
+  { pattern: "/decisions", render: () => <DecisionsPage /> },
+  { pattern: "/decisions/open", render: () => <OpenProceduresPage /> },
+  { pattern: "/decisions/new", render: () => <NewDecisionPage /> },
+  { pattern: "/decisions/:id", render: (p) => <DecisionPage key={p.id} id={p.id ?? ""} /> },
+  { pattern: "/access-requests", render: () => <AccessRequestsPage /> },
 ];
 
 /**
@@ -114,6 +130,16 @@ function MainNav() {
         {hasAnyRole(user, NOMINATION_ROLES) ? (
           <li>
             <NavLink to="/nominations">{t("nav.nominations")}</NavLink>
+          </li>
+        ) : null}
+        {user ? (
+          <li>
+            <NavLink to="/programmes">{t("nav.programmes")}</NavLink>
+          </li>
+        ) : null}
+        {user ? (
+          <li>
+            <NavLink to="/decisions">{t("nav.decisions")}</NavLink>
           </li>
         ) : null}
         {hasAnyRole(user, ["auditor", "admin"]) ? (

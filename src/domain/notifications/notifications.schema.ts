@@ -1,7 +1,19 @@
 import { z } from "zod";
+import type { NotificationKind } from "../../db/schema.js";
 import { ZQueryFlag } from "../shared/query.schema.js";
 
-export const NOTIFICATION_KINDS = ["activity-invitation", "activity-cancelled"] as const;
+export const NOTIFICATION_KINDS = [
+  "activity-invitation",
+  "activity-cancelled",
+  "programme-commented",
+  "programme-submitted",
+  "programme-agreed",
+  "programme-status",
+  "silence-opened",
+  "silence-deadline-approaching",
+  "decision-ended",
+  "access-request-decided",
+] as const satisfies readonly NotificationKind[];
 
 export const ZNotificationView = z.object({
   id: z.string(),

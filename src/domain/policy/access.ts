@@ -91,6 +91,7 @@ export async function decideAccess(
       since,
       suspended,
     })),
+    councilDecision: null,
     explanation: explain(facts, memberships, rule, outcome),
   };
 }

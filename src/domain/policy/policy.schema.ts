@@ -7,6 +7,8 @@ export const ZAccessQuery = z.strictObject({
   partner: ZNationCode,
   audience: ZTokenList,
   date: ZIsoDate,
+  /** The activity asked about: a Council decision granting this partner access to it makes it open. */
+  activityId: z.string().trim().min(1).max(64).optional(),
 });
 
 export const ZOutcome = z.enum(["open", "council-approval", "not-open"]);
@@ -42,6 +44,8 @@ export const ZAccessDecision = z.object({
   outcome: ZOutcome,
   rule: ZPolicyRule.nullable(),
   memberships: z.array(ZMembershipUsed),
+  /** The Council decision that opened the activity to this partner case by case, if one did. */
+  councilDecision: z.object({ id: z.string(), reference: z.string(), date: z.string() }).nullable(),
   explanation: z.string(),
 });
 

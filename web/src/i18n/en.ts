@@ -1,3 +1,6 @@
+import { accessRequestMessages } from "../features/access-requests/messages.en.ts";
+import { decisionMessages } from "../features/decisions/messages.en.ts";
+import { programmeMessages } from "../features/programmes/messages.en.ts";
 import type { CatalogueMeta, Message } from "./catalogue.ts";
 
 // The English catalogue: the reference set of keys. Plural messages have `one` and `other`
@@ -967,6 +970,11 @@ const messages = {
   "import.col.column": "Column",
   "import.col.reference": "Reference",
   "import.col.message": "Problem",
+
+  // Features that keep their strings beside them (one file each, so parallel work never collides).
+  ...programmeMessages,
+  ...decisionMessages,
+  ...accessRequestMessages,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

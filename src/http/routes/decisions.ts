@@ -1,0 +1,4 @@
+import type { AppContext } from "../../context.js";
+import type { ZodApp } from "../types.js";
+
+export function registerDecisionRoutes(_app: ZodApp, _ctx: AppContext): void {}

@@ -1,0 +1,3 @@
+export function AccessRequestsPage(_props: { id?: string }) {
+  return null;
+}

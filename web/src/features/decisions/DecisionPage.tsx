@@ -1,0 +1,3 @@
+export function DecisionPage(_props: { id?: string }) {
+  return null;
+}

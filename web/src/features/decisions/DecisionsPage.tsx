@@ -1,0 +1,3 @@
+export function DecisionsPage(_props: { id?: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function NewDecisionPage(_props: { id?: string }) {
+  return null;
+}

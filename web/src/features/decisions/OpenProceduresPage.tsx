@@ -1,0 +1,3 @@
+export function OpenProceduresPage(_props: { id?: string }) {
+  return null;
+}

@@ -1,0 +1,6 @@
+import type { Message } from "../../i18n/catalogue.ts";
+
+// English strings of this feature; spread into the one English catalogue (i18n/en.ts).
+export const decisionMessages = {
+  "nav.decisions": "Decisions",
+} as const satisfies Record<string, Message>;

@@ -1,0 +1,3 @@
+export function NewProgrammePage(_props: { id?: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function ProgrammePage(_props: { id?: string }) {
+  return null;
+}

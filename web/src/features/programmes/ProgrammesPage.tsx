@@ -1,0 +1,3 @@
+export function ProgrammesPage(_props: { id?: string }) {
+  return null;
+}
