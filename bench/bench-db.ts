@@ -19,7 +19,11 @@ export async function openBenchDb(): Promise<{ db: Db; config: Config; close: ()
     const config = readConfig({ ENTENTE_DATA_DIR: dir });
     const db = openDatabase(config.database);
     await migrateToLatest(db);
-    return { db, config, close: async () => (await db.destroy(), rmSync(dir, { recursive: true, force: true })) };
+    const close = async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return { db, config, close };
   }
   const name = `entente_bench_${randomBytes(4).toString("hex")}`;
   const admin = new Kysely<unknown>({

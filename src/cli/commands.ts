@@ -18,8 +18,11 @@ import { formatDate } from "../domain/shared/dates.js";
 import { parseInput } from "../domain/shared/validation.js";
 import { AppError } from "../errors.js";
 import { buildApp } from "../http/app.js";
+import { runSchedulerNow } from "../jobs/due-decisions.js";
+import { startScheduler } from "../jobs/scheduler.js";
 import { findProjectRoot } from "../paths.js";
 import { activityCommands } from "./activity-commands.js";
+import { cliAdministrator } from "./cli-actor.js";
 import { identityCommands } from "./identity-commands.js";
 import { formatTable, type Output } from "./output.js";
 
@@ -86,8 +89,18 @@ export const commands: Record<string, Command> = {
       const app = await buildApp(ctx, { logger: true });
       const address = await app.listen({ port: ctx.config.port, host: ctx.config.host });
       io.out(`Entente is running at ${address.replace("[::1]", "localhost")}/ (API docs: ${address}/api/docs)`);
+      // Decision deadlines and e-mail delivery: a pass now, then every ENTENTE_SCHEDULER_SECONDS.
+      const stopScheduler = startScheduler(ctx, {
+        log: {
+          info: (message) => app.log.info(message),
+          error: (message, error) => app.log.error({ err: error }, message),
+        },
+      });
       await new Promise<void>((resolve) => {
-        const stop = () => void app.close().then(() => resolve());
+        const stop = () =>
+          void stopScheduler()
+            .then(() => app.close())
+            .then(() => resolve());
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
@@ -102,6 +115,27 @@ export const commands: Record<string, Command> = {
     },
   },
   seed: seedCommand,
+  scheduler: {
+    usage: "scheduler run [--json]",
+    summary: "Run one scheduler pass now: adopt silence procedures past their deadline, send 24-hour reminders",
+    async run(ctx, args, io) {
+      const action = positional(args, 0, "action");
+      if (action !== "run") {
+        throw new AppError("VALIDATION", `Invalid input: action: unknown scheduler action '${action}' (use: run)`, {
+          fields: [{ field: "action", message: "must be run" }],
+        });
+      }
+      const result = await runSchedulerNow(ctx.db, cliAdministrator(), ctx.clock.now());
+      print(io, args, result, () =>
+        result.skipped
+          ? "Skipped: another instance holds the scheduler lease."
+          : [
+              `Adopted: ${result.adopted.length === 0 ? "none" : result.adopted.join(", ")}`,
+              `Reminded: ${result.reminded.length === 0 ? "none" : result.reminded.join(", ")}`,
+            ].join("\n"),
+      );
+    },
+  },
   demo: {
     usage: "demo [--scale eprime|10x]",
     summary:

@@ -6,7 +6,13 @@ import { assertWebBuilt, type RunningServer, repoRoot, startServer } from "./ser
 
 export const shots = path.join(repoRoot, "test-results");
 
-export type Journey = { readonly page: Page; base: () => string; consoleErrors: string[] };
+export type Journey = {
+  readonly page: Page;
+  base: () => string;
+  consoleErrors: string[];
+  /** A page in a new browser context (its own cookies): a second user logged in at the same time. */
+  newUserPage: () => Promise<Page>;
+};
 
 /**
  * One journey's browser and server: registers the hooks that start `serve --demo` and Debian's
@@ -18,6 +24,14 @@ export function startJourney(): Journey {
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   const consoleErrors: string[] = [];
+  const others: BrowserContext[] = [];
+
+  const watch = (p: Page) => {
+    p.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    p.on("pageerror", (error) => consoleErrors.push(error.message));
+  };
 
   beforeAll(async () => {
     assertWebBuilt();
@@ -38,13 +52,11 @@ export function startJourney(): Journey {
     });
     context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "en-GB" });
     page = await context.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    watch(page);
   });
 
   afterAll(async () => {
+    for (const other of others) await other.close();
     await context?.close();
     await browser?.close();
     await server?.stop();
@@ -60,5 +72,13 @@ export function startJourney(): Journey {
       return server.baseUrl;
     },
     consoleErrors,
+    newUserPage: async () => {
+      if (!browser) throw new Error("browser not started");
+      const other = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "en-GB" });
+      others.push(other);
+      const p = await other.newPage();
+      watch(p);
+      return p;
+    },
   };
 }

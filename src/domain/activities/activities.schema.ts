@@ -150,7 +150,12 @@ export const ZListActivitiesQuery = z
     path: ["to"],
   });
 
-export const ZAccessSummary = z.object({ outcome: ZOutcome, explanation: z.string() });
+export const ZAccessSummary = z.object({
+  outcome: ZOutcome,
+  explanation: z.string(),
+  /** Open case by case: the Council decision that opened it to the viewer's nation. */
+  councilDecision: z.object({ id: z.string(), reference: z.string(), date: z.string() }).nullable(),
+});
 
 export const ZIterationView = z.object({
   id: z.string(),

@@ -207,7 +207,13 @@ export async function nominate(
   }
   let decision: Awaited<ReturnType<typeof decideAccess>>;
   try {
-    decision = await decideAccess(db, { partner: nation, audience: activity.audience, date: iteration.start_date });
+    // With the activity: a Council decision granting this nation's request for it makes it open.
+    decision = await decideAccess(db, {
+      partner: nation,
+      audience: activity.audience,
+      date: iteration.start_date,
+      activityId: activity.id,
+    });
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") {
       throw new AppError("VALIDATION", `Invalid input: nation: unknown nation '${nation}'`, {

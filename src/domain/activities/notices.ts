@@ -3,7 +3,7 @@ import type { Database, Role } from "../../db/schema.js";
 import { canRead, getLabel } from "../labels/labels.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
 import type { NewNotification } from "../notifications/notifications.js";
-import { decideAccess } from "../policy/access.js";
+import { decideAccess, newAccessMemo } from "../policy/access.js";
 import { type Activity, today } from "./activities.js";
 
 // Who hears of an activity's publication and cancellation. Computed inside the transition's
@@ -80,8 +80,13 @@ export async function invitationsFor(trx: Trx, activity: Activity, now: Date): P
   const label = await getLabel(trx, activity.label_id);
   const date = await invitationDate(trx, activity, now);
   const notices: NewNotification[] = [];
+  const memo = newAccessMemo();
   for (const [nation, pocs] of await pointsOfContact(trx)) {
-    const decision = await decideAccess(trx, { partner: nation, audience: activity.audience, date });
+    const decision = await decideAccess(
+      trx,
+      { partner: nation, audience: activity.audience, date, activityId: activity.id },
+      memo,
+    );
     if (decision.outcome !== "open") continue;
     for (const poc of pocs) {
       if (!(await canRead(trx, viewerOfPoc(poc), label, today(now)))) continue;

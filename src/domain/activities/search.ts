@@ -4,8 +4,8 @@ import type { ActivityStatus, Database } from "../../db/schema.js";
 import { AppError, notFound } from "../../errors.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
-import { decideAccess, newAccessMemo } from "../policy/access.js";
-import type { TOutcome } from "../policy/policy.schema.js";
+import { applyCouncilGrant, decideAccess, grantedActivityIds, newAccessMemo } from "../policy/access.js";
+import type { TAccessDecision } from "../policy/policy.schema.js";
 import { matchesText } from "../search/text-search.js";
 import { parseInput } from "../shared/validation.js";
 import {
@@ -32,14 +32,21 @@ const PARTNER_DEFAULT: readonly ActivityStatus[] = ["published", "nominations-op
 type Filters = ReturnType<typeof parseInput<typeof ZListActivitiesQuery>> & {
   /** With openToMe: the audiences the policy engine opens to the viewer's nation on the filter's date. */
   openAudiences?: string[];
+  /**
+   * With openToMe: the audiences that need the Council's approval for the viewer's nation on that
+   * date, and the nation: an activity of one of them is open if the Council granted its access.
+   */
+  councilAudiences?: { audiences: string[]; nation: string };
 };
 type Eb = ExpressionBuilder<Database, "activity">;
 
 /**
  * Parses the query and resolves what SQL alone cannot: "open to my nation" asks the policy engine
  * (rules are data, read in TypeScript) once per distinct audience text of the activities the
- * viewer may see, on `from` or else `at`; the answer becomes an `audience in (…)` condition, so
- * the filter still runs in SQL before any LIMIT. Without a nation the filter matches nothing.
+ * viewer may see, on `from` or else `at`; the answer becomes an `audience in (…)` condition, or
+ * for the audiences that need the Council's approval `activity.id in (the activities the Council
+ * granted the nation)`, so the filter still runs in SQL before any LIMIT. Without a nation the
+ * filter matches nothing.
  */
 async function resolveFilters(db: Db, viewer: Viewer, query: TListActivitiesQuery, at: string): Promise<Filters> {
   const f: Filters = parseInput(ZListActivitiesQuery, query);
@@ -53,12 +60,14 @@ async function resolveFilters(db: Db, viewer: Viewer, query: TListActivitiesQuer
     .execute();
   const date = f.from ?? at;
   const open: string[] = [];
+  const council: string[] = [];
   const memo = newAccessMemo();
   for (const { audience } of audiences) {
     const decision = await decideAccess(db, { partner: viewer.nation, audience, date }, memo);
     if (decision.outcome === "open") open.push(audience);
+    if (decision.outcome === "council-approval") council.push(audience);
   }
-  return { ...f, openAudiences: open };
+  return { ...f, openAudiences: open, councilAudiences: { audiences: council, nation: viewer.nation } };
 }
 
 /** The statuses the viewer may see, narrowed by the requested one (or the viewer's default). */
@@ -106,7 +115,18 @@ function conditions(db: Db, viewer: Viewer, f: Filters, at: string, omit: "area"
       all.push(eb.exists(iterations));
     }
     if (f.openAudiences !== undefined) {
-      all.push(f.openAudiences.length > 0 ? eb("activity.audience", "in", f.openAudiences) : sql<SqlBool>`1 = 0`);
+      const open: Expression<SqlBool>[] = [];
+      if (f.openAudiences.length > 0) open.push(eb("activity.audience", "in", f.openAudiences));
+      const council = f.councilAudiences;
+      if (council !== undefined && council.audiences.length > 0) {
+        open.push(
+          eb.and([
+            eb("activity.audience", "in", council.audiences),
+            eb("activity.id", "in", grantedActivityIds(db, council.nation)),
+          ]),
+        );
+      }
+      all.push(open.length > 0 ? eb.or(open) : sql<SqlBool>`1 = 0`);
     }
     const text = matchesText(db, "activity", f.q);
     if (text) all.push(text);
@@ -164,29 +184,28 @@ export function presentActivity(a: Activity): TActivityRecord {
 }
 
 /** The policy engine's answer for the viewer's nation, or null for alliance users and the anonymous. */
-type AccessSummary = { outcome: TOutcome; explanation: string };
+type AccessSummary = Pick<TAccessDecision, "outcome" | "explanation" | "councilDecision">;
 
 /**
  * The policy engine's answer for the viewer's nation (null for alliance users and the anonymous),
  * asked once per distinct audience and date within one listing or page: activities of one
- * menu share a handful of audience texts and many share dates.
+ * menu share a handful of audience texts and many share dates. The Council's grant for the
+ * activity itself is then applied to that shared answer (applyCouncilGrant, memoised per activity).
  */
 function accessDeciderFor(db: Db, viewer: Viewer) {
-  const asked = new Map<string, Promise<AccessSummary>>();
+  const asked = new Map<string, Promise<TAccessDecision>>();
   const memo = newAccessMemo();
-  return (audience: string, date: string): Promise<AccessSummary> | null => {
+  return async (audience: string, date: string, activityId: string): Promise<AccessSummary | null> => {
     const nation = viewer.nation;
     if (nation === null || viewer.isAlliance) return null;
     const key = `${audience}\u0000${date}`;
     let answer = asked.get(key);
     if (answer === undefined) {
-      answer = decideAccess(db, { partner: nation, audience, date }, memo).then((d) => ({
-        outcome: d.outcome,
-        explanation: d.explanation,
-      }));
+      answer = decideAccess(db, { partner: nation, audience, date }, memo);
       asked.set(key, answer);
     }
-    return answer;
+    const decision = await applyCouncilGrant(db, await answer, activityId, memo);
+    return { outcome: decision.outcome, explanation: decision.explanation, councilDecision: decision.councilDecision };
   };
 }
 
@@ -292,7 +311,7 @@ export async function listActivities(
       areas: areas.get(r.id) ?? [],
       label,
       nextIteration: next ? presentIteration(next) : null,
-      openToMyNation: await decide(r.audience, upcoming?.start_date ?? at),
+      openToMyNation: await decide(r.audience, upcoming?.start_date ?? at, r.id),
     });
   }
   const last = page[page.length - 1];
@@ -346,7 +365,7 @@ export async function getActivity(db: Db, viewer: Viewer, id: string, at: string
     iterationDetails.push({
       ...presentIteration(it),
       waitlistLength: Number(waitlists.find((w) => w.iteration_id === it.id)?.n ?? 0),
-      access: await decide(row.audience, it.start_date),
+      access: await decide(row.audience, it.start_date, row.id),
     });
   }
   return {

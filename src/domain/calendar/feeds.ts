@@ -8,7 +8,8 @@ import { hashToken, newSecretToken } from "../identity/secrets.js";
 import { getUser, viewerOf } from "../identity/users.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
-import { decideAccess, newAccessMemo } from "../policy/access.js";
+import { applyCouncilGrant, decideAccess, newAccessMemo } from "../policy/access.js";
+import type { TAccessDecision } from "../policy/policy.schema.js";
 import { addDays } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { type TCreateFeed, type TFeedScope, type TFeedView, ZCreateFeed } from "./calendar.schema.js";
@@ -153,17 +154,21 @@ export async function openToNationDecider(db: Db, nation: string) {
       ),
     ),
   ].sort();
-  const decisions = new Map<string, Promise<boolean>>();
+  const decisions = new Map<string, Promise<TAccessDecision>>();
   const memo = newAccessMemo();
-  return (audience: string, date: string): Promise<boolean> => {
+  // With activityId, a Council grant for that activity counts (applied per activity on top of
+  // the shared rules answer: a grant does not depend on the date).
+  return async (audience: string, date: string, activityId?: string): Promise<boolean> => {
     const stretch = boundaries.filter((b) => b <= date).length;
     const key = `${audience}\u0000${stretch}`;
     let decision = decisions.get(key);
     if (!decision) {
-      decision = decideAccess(db, { partner: nation, audience, date }, memo).then((d) => d.outcome === "open");
+      decision = decideAccess(db, { partner: nation, audience, date }, memo);
       decisions.set(key, decision);
     }
-    return decision;
+    const byRules = await decision;
+    if (activityId === undefined) return byRules.outcome === "open";
+    return (await applyCouncilGrant(db, byRules, activityId, memo)).outcome === "open";
   };
 }
 
@@ -243,7 +248,8 @@ export async function feedEvents(
   for (const r of rows) {
     if (kept.length >= MAX_FEED_EVENTS) break;
     const nominated = Number(r.nominated) > 0;
-    if (scope === "mine" || alliance || nominated || (await openToNation(r.audience, r.start_date))) kept.push(r);
+    if (scope === "mine" || alliance || nominated || (await openToNation(r.audience, r.start_date, r.activity_id)))
+      kept.push(r);
   }
   const labels = await getLabels(db, [...new Set(kept.map((r) => r.label_id))]);
   const events = kept.map((r): IcsEvent => {

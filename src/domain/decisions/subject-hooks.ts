@@ -27,6 +27,9 @@ export type DecisionSubjectHooks = Readonly<{
   /**
    * Checks the subject may be put to the Council now (NOT_FOUND / INVALID_STATE otherwise) and
    * marks it as before the Council; returns its label (the decision's default label) and a title.
+   * Called AFTER the decision row is inserted with status 'open' (in the same transaction), so
+   * the subject may store decision.id (a foreign key). A check for "another open procedure" must
+   * therefore exclude decision.id; the unique index decision_open_subject_idx enforces it anyway.
    */
   open(
     trx: Transaction<Database>,

@@ -30,6 +30,11 @@ export type DemoUser = {
   totpSecret: string | null;
 };
 
+/** Demo users' e-mail addresses (reserved `.example` domain): notices to them land in the outbox folder. */
+export function demoEmail(username: string): string {
+  return `${username}@entente.example`;
+}
+
 export const DEMO_USERS: DemoUser[] = [
   {
     username: "admin",

@@ -1,12 +1,14 @@
 import type { Db } from "../../db/connect.js";
 import { type DocumentStore, uploadDocument } from "../documents/documents.js";
+import type { TUserView } from "../identity/identity.schema.js";
 import { createOrganisation, listOrganisations } from "../identity/organisations.js";
 import { newReadablePassword } from "../identity/secrets.js";
 import { createUser, viewerOf } from "../identity/users.js";
 import type { TLabelInput } from "../labels/labels.schema.js";
-import { DEMO_ORGANISATIONS, DEMO_USERS, demoPassword } from "./demo-accounts.js";
+import { DEMO_ORGANISATIONS, DEMO_USERS, demoEmail, demoPassword } from "./demo-accounts.js";
 import { seedDemoActivities } from "./demo-activities.js";
 import { seedDemoFeedback } from "./demo-feedback.js";
+import { seedDemoProgrammes } from "./demo-programmes.js";
 
 /**
  * First run outside demo mode: when there is no user at all, creates the International Staff
@@ -126,7 +128,7 @@ export async function seedDemoIdentity(
   for (const { key, ...input } of DEMO_ORGANISATIONS) {
     organisationIds.set(key, (await createOrganisation(db, null, input, now)).id);
   }
-  const users = [];
+  const users: TUserView[] = [];
   for (const u of DEMO_USERS) {
     const user = await createUser(
       db,
@@ -142,6 +144,11 @@ export async function seedDemoIdentity(
       },
       now,
     );
+    await db
+      .updateTable("app_user")
+      .set({ email: demoEmail(u.username) })
+      .where("id", "=", user.id)
+      .execute();
     if (u.totpSecret) {
       await db
         .updateTable("app_user")
@@ -166,5 +173,15 @@ export async function seedDemoIdentity(
   }
   const activities = await seedDemoActivities(db, viewerOf(staff), now);
   await seedDemoFeedback(db);
+  const byName = (name: string) => {
+    const user = users.find((u) => u.username === name);
+    if (!user) throw new Error(`demo user ${name} is missing`);
+    return viewerOf(user);
+  };
+  await seedDemoProgrammes(
+    db,
+    { staff: viewerOf(staff), japan: byName("partner.jpn"), delegation: byName("delegation.nor") },
+    now,
+  );
   return { users: users.length, documents: DEMO_DOCUMENTS.length, activities };
 }

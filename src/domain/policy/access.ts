@@ -27,10 +27,14 @@ export type AccessMemo = {
   tokens: Map<string, Promise<ResolvedTokens>>;
   naming: Promise<FrameworkNaming> | null;
   rules: Promise<TPolicyRule[]> | null;
+  /** The Council's grant, keyed by partner and activity (never by one of them alone). */
+  grants: Map<string, Promise<CouncilGrant | null>>;
 };
 
+export type CouncilGrant = NonNullable<TAccessDecision["councilDecision"]>;
+
 export function newAccessMemo(): AccessMemo {
-  return { nations: new Map(), tokens: new Map(), naming: null, rules: null };
+  return { nations: new Map(), tokens: new Map(), naming: null, rules: null, grants: new Map() };
 }
 
 function remember<V>(map: Map<string, Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
@@ -54,6 +58,73 @@ export async function decideAccess(
   query: TAccessQuery,
   memo: AccessMemo = newAccessMemo(),
 ): Promise<TAccessDecision> {
+  const byRules = await decideByRules(db, query, memo);
+  return query.activityId === undefined ? byRules : applyCouncilGrant(db, byRules, query.activityId, memo);
+}
+
+/**
+ * The Council's case-by-case decision on top of the rules' answer for one activity: a
+ * 'council-approval' answer becomes open when the Council granted this partner's request for
+ * exactly this activity (its decision adopted); any other answer stands ('not-open' stays
+ * closed: no Council decision overrides the rules). For callers that share one rules answer
+ * between many activities of the same audience and date.
+ */
+export async function applyCouncilGrant(
+  db: Db,
+  decision: TAccessDecision,
+  activityId: string,
+  memo: AccessMemo = newAccessMemo(),
+): Promise<TAccessDecision> {
+  if (decision.outcome !== "council-approval") return decision;
+  const partner = decision.partner.code;
+  const grant = await remember(memo.grants, `${partner}\u0000${activityId}`, () =>
+    findCouncilGrant(db, partner, activityId),
+  );
+  if (grant === null) return decision;
+  const by = `open (by Council decision of ${grant.date}, ref ${grant.reference})`;
+  return {
+    ...decision,
+    outcome: "open",
+    councilDecision: grant,
+    // The rules' sentence with its verdict replaced (a function: a '$' in a reference is literal).
+    explanation: decision.explanation.replace(headOf(partner, decision.date, OUTCOME_TEXT["council-approval"]), () =>
+      headOf(partner, decision.date, by),
+    ),
+  };
+}
+
+/** The adopted Council decision that granted `partner` access to `activityId`, if there is one. */
+export async function findCouncilGrant(db: Db, partner: string, activityId: string): Promise<CouncilGrant | null> {
+  const row = await db
+    .selectFrom("access_request")
+    .innerJoin("decision", "decision.id", "access_request.decision_id")
+    .select(["decision.id", "decision.reference", "decision.closed_at"])
+    .where("access_request.nation_code", "=", partner)
+    .where("access_request.activity_id", "=", activityId)
+    .where("access_request.status", "=", "granted")
+    .where("decision.status", "=", "adopted")
+    .orderBy("decision.closed_at", "desc")
+    .orderBy("decision.id")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row || row.closed_at === null) return null;
+  return { id: row.id, reference: row.reference, date: row.closed_at.slice(0, 10) };
+}
+
+/** The activities the Council opened to `nation` case by case, as SQL (for `activity.id in (…)`). */
+export function grantedActivityIds(db: Db, nation: string) {
+  return db
+    .selectFrom("access_request")
+    .innerJoin("decision", "decision.id", "access_request.decision_id")
+    .select("access_request.activity_id")
+    .where("access_request.nation_code", "=", nation)
+    .where("access_request.status", "=", "granted")
+    .where("decision.status", "=", "adopted")
+    .where("decision.closed_at", "is not", null);
+}
+
+/** What the rules alone answer (no Council decision on a given activity). */
+async function decideByRules(db: Db, query: TAccessQuery, memo: AccessMemo): Promise<TAccessDecision> {
   const nation = await remember(memo.nations, query.partner, () => getNation(db, query.partner));
   const audience = parseTokens(query.audience);
   const resolved = await remember(memo.tokens, audience.join(","), () => resolveTokens(db, audience));
@@ -146,5 +217,10 @@ function explain(facts: AccessFacts, memberships: UsedMembership[], rule: TPolic
   const reason = rule
     ? `rule '${rule.name}' (${rule.period})`
     : `no rule in force on ${facts.date} opens this audience to ${who}`;
-  return `${who} on ${facts.date}: ${OUTCOME_TEXT[outcome]}: ${status}; activity audience ${facts.audience.join(",")}; ${reason}`;
+  return `${headOf(who, facts.date, OUTCOME_TEXT[outcome])} ${status}; activity audience ${facts.audience.join(",")}; ${reason}`;
+}
+
+/** The start of every explanation: who, when, and the verdict. */
+function headOf(partner: string, date: string, verdict: string): string {
+  return `${partner} on ${date}: ${verdict}:`;
 }

@@ -185,6 +185,15 @@ export const ZProgramme = ZProgrammeSummary.extend({
   createdAt: z.string(),
 });
 
+/** One revision as saved: GET /api/programmes/:id/revisions/:number. */
+export const ZProgrammeRevisionContent = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+  content: ZProgrammeContent,
+});
+
 export const ZDiffPart = z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() });
 
 export const ZProgrammeDiff = z.object({
@@ -245,5 +254,6 @@ export type TProgrammeSummary = z.infer<typeof ZProgrammeSummary>;
 export type TProgrammeList = z.infer<typeof ZProgrammeList>;
 export type TProgramme = z.infer<typeof ZProgramme>;
 export type TProgrammeComment = z.infer<typeof ZProgrammeComment>;
+export type TProgrammeRevisionContent = z.infer<typeof ZProgrammeRevisionContent>;
 export type TProgrammeDiff = z.infer<typeof ZProgrammeDiff>;
 export type TProgrammeProgress = z.infer<typeof ZProgrammeProgress>;

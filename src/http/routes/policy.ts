@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppContext } from "../../context.js";
+import { findReadableActivity } from "../../domain/activities/activities.js";
 import { ZAsOfQuery } from "../../domain/frameworks/frameworks.schema.js";
 import { decideAccess } from "../../domain/policy/access.js";
 import { listMilestones } from "../../domain/policy/milestones.js";
@@ -11,6 +12,7 @@ import {
   ZPolicyRule,
 } from "../../domain/policy/policy.schema.js";
 import { listPolicyRules } from "../../domain/policy/rules.js";
+import { viewerOfRequest } from "../auth.js";
 import type { ZodApp } from "../types.js";
 
 const tags = ["policy"];
@@ -21,12 +23,19 @@ export function registerPolicyRoutes(app: ZodApp, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: "May this partner join an activity with this audience on this date? Decision with its reason",
+        summary:
+          "May this partner join an activity with this audience on this date? Decision with its reason (with activityId: the Council's case-by-case grants for that activity count)",
         querystring: ZAccessQuery,
         response: { 200: ZAccessDecision },
       },
     },
-    async (request) => decideAccess(ctx.db, request.query),
+    async (request) => {
+      // A Council grant is about one activity: ask about it only if you may see the activity.
+      if (request.query.activityId !== undefined) {
+        await findReadableActivity(ctx.db, viewerOfRequest(request), request.query.activityId, ctx.clock.now());
+      }
+      return decideAccess(ctx.db, request.query);
+    },
   );
 
   app.get(

@@ -1,9 +1,14 @@
 import { useNations } from "../../api/queries.ts";
 import type { IterationDetail } from "../../api/types.ts";
+import { formatDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/index.ts";
+import { Link, matchPath, useLocation } from "../../router/router.tsx";
 import { Icon } from "../../ui/Icon.tsx";
 
-type Access = NonNullable<IterationDetail["access"]>;
+/** The Council decision that opened an activity to a partner case by case (policy engine's AccessDecision). */
+type CouncilDecisionRef = { id: string; reference: string; date: string };
+/** The policy answer; `councilDecision` is there when the API sends it (optional so older answers still fit). */
+type Access = NonNullable<IterationDetail["access"]> & { councilDecision?: CouncilDecisionRef | null };
 
 /** The nation's name from its code, once the list of nations has loaded. */
 export function useNationName(): (code: string) => string {
@@ -19,12 +24,17 @@ export function AccessOutcome({
   access,
   nation,
   compact = false,
+  activityId,
 }: {
   access: Access;
   nation: string | null;
   compact?: boolean;
+  /** The activity asked about, for the "Request Council approval" link; on its own page, taken from the address. */
+  activityId?: string;
 }) {
   const nationName = useNationName();
+  const { pathname } = useLocation();
+  const activity = activityId ?? matchPath("/activities/:id", pathname)?.id ?? null;
   const name = nation ? nationName(nation) : "";
   const heading =
     access.outcome === "open"
@@ -33,6 +43,7 @@ export function AccessOutcome({
         ? t("menuAccess.councilFor", { nation: name })
         : t("menuAccess.notOpenTo", { nation: name });
   const icon = access.outcome === "open" ? "check" : access.outcome === "council-approval" ? "alert" : "cross";
+  const council = access.outcome === "open" ? (access.councilDecision ?? null) : null;
   return (
     <div className={`access-outcome access-outcome--${access.outcome}${compact ? " access-outcome--compact" : ""}`}>
       <p className="access-outcome__head">
@@ -40,6 +51,19 @@ export function AccessOutcome({
         <strong>{heading}</strong>
       </p>
       <p className="access-outcome__why">{access.explanation}</p>
+      {council ? (
+        <p className="access-outcome__why">
+          {t("accessRequests.outcome.byCouncil", { date: formatDate(council.date) })}{" "}
+          <Link to={`/decisions/${encodeURIComponent(council.id)}`}>{council.reference}</Link>
+        </p>
+      ) : null}
+      {access.outcome === "council-approval" && nation && activity ? (
+        <p className="access-outcome__why">
+          <Link to={`/access-requests?activity=${encodeURIComponent(activity)}`}>
+            {t("accessRequests.outcome.request")}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

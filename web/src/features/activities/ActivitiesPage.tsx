@@ -333,7 +333,7 @@ function ActivityCard({ activity: a, nation }: { activity: ActivitySummary; nati
       ) : (
         <p className="activity-card__next muted">{t("menu.noIterations")}</p>
       )}
-      {a.openToMyNation ? <AccessOutcome access={a.openToMyNation} nation={nation} compact /> : null}
+      {a.openToMyNation ? <AccessOutcome access={a.openToMyNation} nation={nation} activityId={a.id} compact /> : null}
     </li>
   );
 }

@@ -236,7 +236,7 @@ function IterationCard({
           <dd>{it.twoStep ? t("iteration.twoStep") : t("iteration.direct")}</dd>
         </div>
       </dl>
-      {it.access ? <AccessOutcome access={it.access} nation={nation} /> : null}
+      {it.access ? <AccessOutcome access={it.access} nation={nation} activityId={a.id} /> : null}
 
       {done ? (
         <p className="notice notice--ok" role="status" tabIndex={-1} ref={doneRef}>

@@ -1,5 +1,5 @@
 import type { Notification, User } from "../../api/types.ts";
-import { t } from "../../i18n/index.ts";
+import { type MessageKey, t } from "../../i18n/index.ts";
 import { Link, useSearchParam } from "../../router/router.tsx";
 import { DateText } from "../../ui/DateText.tsx";
 import { PageHeader, useDocumentTitle } from "../../ui/Page.tsx";
@@ -7,7 +7,37 @@ import { ListState } from "../../ui/States.tsx";
 import { RequireAuth } from "../auth/Guards.tsx";
 import { useInbox, useMarkRead } from "./queries.ts";
 
-/** The user's notifications: invitations to newly published activities, cancellations. */
+const KIND_KEYS: Record<Notification["kind"], MessageKey> = {
+  "activity-invitation": "inbox.kind.invitation",
+  "activity-cancelled": "inbox.kind.cancelled",
+  "programme-commented": "decisions.inbox.programmeCommented",
+  "programme-submitted": "decisions.inbox.programmeSubmitted",
+  "programme-agreed": "decisions.inbox.programmeAgreed",
+  "programme-status": "decisions.inbox.programmeStatus",
+  "silence-opened": "decisions.inbox.silenceOpened",
+  "silence-deadline-approaching": "decisions.inbox.silenceDeadline",
+  "decision-ended": "decisions.inbox.decisionEnded",
+  "access-request-decided": "decisions.inbox.accessRequestDecided",
+};
+
+/** The page a notice is about, by its subject; null for a subject with no page. */
+function subjectHref(n: Notification): string | null {
+  const id = encodeURIComponent(n.subjectId);
+  switch (n.subjectType) {
+    case "activity":
+      return `/activities/${id}`;
+    case "programme":
+      return `/programmes/${id}`;
+    case "decision":
+      return `/decisions/${id}`;
+    case "access-request":
+      return "/access-requests";
+    default:
+      return null;
+  }
+}
+
+/** The user's notifications: activities published or cancelled, programmes, silence procedures, access requests. */
 export function InboxPage() {
   useDocumentTitle(t("inbox.title"));
   return <RequireAuth title={t("inbox.title")}>{(user) => <InboxView user={user} />}</RequireAuth>;
@@ -20,7 +50,7 @@ function InboxView(_: { user: User }) {
   const items = inbox.data?.notifications ?? [];
   return (
     <>
-      <PageHeader title={t("inbox.title")} lead={t("inbox.lead")} />
+      <PageHeader title={t("inbox.title")} lead={t("decisions.inbox.lead")} />
       <p className="toolbar">
         {unreadOnly ? (
           <button type="button" className="button button--secondary button--small" onClick={() => setShow("all")}>
@@ -53,18 +83,14 @@ function InboxView(_: { user: User }) {
 function InboxItem({ notification: n }: { notification: Notification }) {
   const markRead = useMarkRead();
   const headingId = `notice-${n.id}`;
+  const href = subjectHref(n);
   return (
     <li className={n.readAt ? "inbox__item" : "inbox__item inbox__item--unread"} aria-labelledby={headingId}>
       <h2 id={headingId} className="inbox__title">
-        {n.subjectType === "activity" ? (
-          <Link to={`/activities/${encodeURIComponent(n.subjectId)}`}>{n.title}</Link>
-        ) : (
-          n.title
-        )}
+        {href ? <Link to={href}>{n.title}</Link> : n.title}
       </h2>
       <p className="inbox__meta">
-        {t(n.kind === "activity-invitation" ? "inbox.kind.invitation" : "inbox.kind.cancelled")} ·{" "}
-        <DateText date={n.createdAt.slice(0, 10)} />
+        {t(KIND_KEYS[n.kind])} · <DateText date={n.createdAt.slice(0, 10)} />
         {n.readAt ? ` · ${t("inbox.read")}` : null}
       </p>
       <p>{n.body}</p>
