@@ -308,6 +308,7 @@ function NewDecisionForm() {
                   <input
                     {...control}
                     type="time"
+                    step={1}
                     value={deadlineTime}
                     onChange={(e) => change("deadlineTime", setDeadlineTime)(e.target.value)}
                   />

@@ -2,6 +2,7 @@ import { formatDateTime } from "../../i18n/dates.ts";
 import { type MessageKey, t } from "../../i18n/index.ts";
 import { Link } from "../../router/router.tsx";
 import { DataTable } from "../../ui/States.tsx";
+import { hasAnyRole, useMe } from "../auth/session.ts";
 import type { Programme } from "./types.ts";
 
 type DecisionRef = Programme["decisions"][number];
@@ -24,10 +25,22 @@ export function DecisionsPanel({ programme: p }: { programme: Programme }) {
   const all = [...p.decisions];
   if (p.councilDecision && !all.some((d) => d.id === p.councilDecision?.id)) all.unshift(p.councilDecision);
   const open = all.find((d) => d.status === "open");
+  const { user } = useMe();
+  // Staff put a submitted programme to the Council (a silence procedure or a meeting decision).
+  const mayPutToCouncil =
+    hasAnyRole(user, ["staff", "admin"]) && p.status === "submitted" && !open && p.councilDecision === null;
   return (
     <section className="section" aria-labelledby="programme-decisions-title">
       <div className="section__head">
         <h2 id="programme-decisions-title">{t("programme.decisions")}</h2>
+        {mayPutToCouncil ? (
+          <Link
+            className="button button--secondary"
+            to={`/decisions/new?subjectType=programme&subjectId=${encodeURIComponent(p.id)}`}
+          >
+            {t("programmeDecision.putToCouncil")}
+          </Link>
+        ) : null}
       </div>
       {open ? (
         <div className="notice notice--info programme-open-decision">

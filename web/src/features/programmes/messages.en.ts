@@ -235,6 +235,7 @@ export const programmeMessages = {
   "programmeDiff.changed": "changed",
 
   "programmeDecision.none": "The Council has not taken up this programme yet.",
+  "programmeDecision.putToCouncil": "Put to the Council",
   "programmeDecision.openNotice": "A Council procedure is open on this programme: {reference} ({procedure}).",
   "programmeDecision.openLink": "Open the decision",
   "programmeDecision.deadline": "Deadline:",
