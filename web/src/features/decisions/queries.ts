@@ -13,8 +13,20 @@ export const useDecisions = (query: DecisionQuery) =>
     placeholderData: keepPreviousData,
   });
 
+/** A procedure past its deadline but still open waits for the server's scheduler: ask again every 3 s until it ends. */
+const AWAITING_SCHEDULER_MS = 3000;
+
 export const useDecision = (decisionId: string) =>
-  useQuery({ queryKey: decisionKey(decisionId), queryFn: ({ signal }) => decisionsApi.get(decisionId, signal) });
+  useQuery({
+    queryKey: decisionKey(decisionId),
+    queryFn: ({ signal }) => decisionsApi.get(decisionId, signal),
+    refetchInterval: (query) => {
+      const d = query.state.data;
+      return d?.status === "open" && d.deadline !== null && Date.parse(d.deadline.at) <= Date.now()
+        ? AWAITING_SCHEDULER_MS
+        : false;
+    },
+  });
 
 /** After any change to a decision, its subject (programme, access request) and the inbox change too. */
 function useRefreshAfterChange() {
