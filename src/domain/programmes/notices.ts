@@ -1,8 +1,7 @@
 import type { Transaction } from "kysely";
-import type { ClearanceCode, Database, NotificationKind, Role } from "../../db/schema.js";
-import { canRead, getLabel } from "../labels/labels.js";
-import { rankOf, type Viewer } from "../labels/viewer.js";
+import type { Database, NotificationKind } from "../../db/schema.js";
 import type { NewNotification } from "../notifications/notifications.js";
+import { findRecipients, noticesFor, type Recipient } from "../notifications/recipients.js";
 import type { ProgrammeRow } from "./rules.js";
 
 // Who hears of a programme's steps: the partner's own users, alliance staff, and (from
@@ -10,84 +9,17 @@ import type { ProgrammeRow } from "./rules.js";
 
 type Trx = Transaction<Database>;
 
-type Recipient = {
-  id: string;
-  username: string;
-  organisation: string;
-  nation: string | null;
-  clearance: ClearanceCode;
-};
-
-/** Active users with one of `roles`, optionally only of organisations of `kind` / of `nation`. */
-async function usersWith(
-  trx: Trx,
-  roles: readonly Role[],
-  where: { nation?: string; kind?: "delegation" | "alliance-staff" } = {},
-): Promise<Recipient[]> {
-  const rows = await trx
-    .selectFrom("app_user")
-    .innerJoin("organisation", "organisation.id", "app_user.organisation_id")
-    .select([
-      "app_user.id",
-      "app_user.username",
-      "app_user.clearance",
-      "organisation.name as organisation",
-      "organisation.nation_code as nation",
-    ])
-    .where("app_user.disabled", "=", 0)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("user_role")
-          .select("user_role.user_id")
-          .whereRef("user_role.user_id", "=", "app_user.id")
-          .where("user_role.role", "in", roles),
-      ),
-    )
-    .$if(where.nation !== undefined, (q) => q.where("organisation.nation_code", "=", where.nation ?? ""))
-    .$if(where.kind !== undefined, (q) => q.where("organisation.kind", "=", where.kind ?? "delegation"))
-    .orderBy("app_user.username")
-    .execute();
-  return rows;
-}
-
-const viewerOfRecipient = (r: Recipient): Viewer =>
-  Object.freeze({
-    userId: r.id,
-    username: r.username,
-    organisation: r.organisation,
-    nation: r.nation,
-    isAlliance: r.nation === null,
-    clearanceRank: rankOf(r.clearance),
-    roles: [] as readonly Role[],
-  });
-
-/** Keeps only the recipients who may read the programme's label today (never another partner). */
-async function readers(trx: Trx, programme: ProgrammeRow, users: Recipient[], at: string): Promise<Recipient[]> {
-  const label = await getLabel(trx, programme.label_id);
-  const kept: Recipient[] = [];
-  for (const u of users) if (await canRead(trx, viewerOfRecipient(u), label, at)) kept.push(u);
-  return kept;
-}
-
 function noticesTo(
+  trx: Trx,
   users: readonly Recipient[],
   programme: ProgrammeRow,
   kind: NotificationKind,
   title: string,
   body: string,
-): NewNotification[] {
-  const seen = new Set<string>();
-  return users
-    .filter((u) => !seen.has(u.id) && seen.add(u.id))
-    .map((u) => ({
-      recipient: { userId: u.id },
-      kind,
-      subject: { type: "programme", id: programme.id },
-      title,
-      body,
-      labelId: programme.label_id,
-    }));
+  at: string,
+): Promise<NewNotification[]> {
+  const subject = { type: "programme", id: programme.id };
+  return noticesFor(trx, users, { kind, subject, title, body, labelId: programme.label_id }, at);
 }
 
 /** Notices to the partner's own users (role partner, of the programme's nation). */
@@ -99,8 +31,8 @@ export async function noticesToPartner(
   body: string,
   at: string,
 ): Promise<NewNotification[]> {
-  const users = await usersWith(trx, ["partner"], { nation: programme.nation_code });
-  return noticesTo(await readers(trx, programme, users, at), programme, kind, title, body);
+  const users = await findRecipients(trx, { roles: ["partner"], nations: [programme.nation_code] });
+  return noticesTo(trx, users, programme, kind, title, body, at);
 }
 
 /** Notices to alliance staff (role staff, of an organisation without a nation). */
@@ -112,8 +44,8 @@ export async function noticesToStaff(
   body: string,
   at: string,
 ): Promise<NewNotification[]> {
-  const users = (await usersWith(trx, ["staff"])).filter((u) => u.nation === null);
-  return noticesTo(await readers(trx, programme, users, at), programme, kind, title, body);
+  const users = await findRecipients(trx, { roles: ["staff"], allianceOnly: true });
+  return noticesTo(trx, users, programme, kind, title, body, at);
 }
 
 /** Notices to the Allies' delegations' users (role delegation) who may read the label. */
@@ -125,8 +57,8 @@ export async function noticesToDelegations(
   body: string,
   at: string,
 ): Promise<NewNotification[]> {
-  const users = (await usersWith(trx, ["delegation"], { kind: "delegation" })).filter(
+  const users = (await findRecipients(trx, { roles: ["delegation"], organisationKind: "delegation" })).filter(
     (u) => u.nation !== programme.nation_code,
   );
-  return noticesTo(await readers(trx, programme, users, at), programme, kind, title, body);
+  return noticesTo(trx, users, programme, kind, title, body, at);
 }
