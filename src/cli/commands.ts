@@ -23,6 +23,7 @@ import { startScheduler } from "../jobs/scheduler.js";
 import { findProjectRoot } from "../paths.js";
 import { activityCommands } from "./activity-commands.js";
 import { cliAdministrator } from "./cli-actor.js";
+import { decisionCommands } from "./decision-commands.js";
 import { identityCommands } from "./identity-commands.js";
 import { formatTable, type Output } from "./output.js";
 
@@ -168,6 +169,7 @@ export const commands: Record<string, Command> = {
   },
   ...identityCommands,
   ...activityCommands,
+  ...decisionCommands,
   nations: {
     usage: "nations [--kind state|organisation] [--q text] [--json]",
     summary: "List nations and organisations",

@@ -4,6 +4,7 @@ import { type AppContext, closeContext, createContext } from "../context.js";
 import { isAppError } from "../errors.js";
 import { ACTIVITY_CLI_OPTIONS } from "./activity-commands.js";
 import { commands } from "./commands.js";
+import { DECISION_CLI_OPTIONS } from "./decision-commands.js";
 import { consoleOutput, type Output } from "./output.js";
 
 const text = { type: "string" } as const;
@@ -26,6 +27,7 @@ const CLI_OPTIONS = {
   poc: flag,
   scale: text,
   ...ACTIVITY_CLI_OPTIONS,
+  ...DECISION_CLI_OPTIONS,
 } as const;
 
 function usage(): string {
