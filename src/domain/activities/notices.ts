@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { Database, Role } from "../../db/schema.js";
-import { canRead, getLabel } from "../labels/labels.js";
+import { getLabel, labelReader } from "../labels/labels.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
 import type { NewNotification } from "../notifications/notifications.js";
 import { decideAccess, newAccessMemo } from "../policy/access.js";
@@ -77,7 +77,7 @@ async function invitationDate(trx: Trx, activity: Activity, now: Date): Promise<
  * activity to (on its next iteration's start) and who may read its label.
  */
 export async function invitationsFor(trx: Trx, activity: Activity, now: Date): Promise<NewNotification[]> {
-  const label = await getLabel(trx, activity.label_id);
+  const mayRead = await labelReader(trx, await getLabel(trx, activity.label_id), today(now));
   const date = await invitationDate(trx, activity, now);
   const notices: NewNotification[] = [];
   const memo = newAccessMemo();
@@ -89,7 +89,7 @@ export async function invitationsFor(trx: Trx, activity: Activity, now: Date): P
     );
     if (decision.outcome !== "open") continue;
     for (const poc of pocs) {
-      if (!(await canRead(trx, viewerOfPoc(poc), label, today(now)))) continue;
+      if (!mayRead(viewerOfPoc(poc))) continue;
       notices.push({
         recipient: { userId: poc.id },
         kind: "activity-invitation",
@@ -124,7 +124,7 @@ export async function cancellationNoticesFor(
     .orderBy("nomination.participant_email")
     .execute();
   if (nominated.length === 0) return [];
-  const label = await getLabel(trx, activity.label_id);
+  const mayRead = await labelReader(trx, await getLabel(trx, activity.label_id), today(now));
   const subject = { type: "activity", id: activity.id };
   const title =
     iteration === undefined
@@ -146,7 +146,7 @@ export async function cancellationNoticesFor(
   for (const [nation, pocs] of await pointsOfContact(trx, nations)) {
     const count = nominated.filter((n) => n.nation_code === nation).length;
     for (const poc of pocs) {
-      if (!(await canRead(trx, viewerOfPoc(poc), label, today(now)))) continue;
+      if (!mayRead(viewerOfPoc(poc))) continue;
       notices.push({
         recipient: { userId: poc.id },
         kind: "activity-cancelled",

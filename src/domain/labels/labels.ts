@@ -124,16 +124,35 @@ export async function getLabel(db: DbOrTrx, id: string): Promise<TLabel> {
  *    expanded by membership in force on `at`.
  */
 export async function canRead(
-  db: Db,
+  db: DbOrTrx,
   viewer: Viewer,
   label: Pick<TLabel, "classification" | "releasableTo">,
   at: string,
 ) {
-  if (rankOf(label.classification) > viewer.clearanceRank) return false;
-  if (label.classification === "PUBLIC") return true;
-  if (viewer.isAlliance) return true;
-  if (viewer.nation === null || label.releasableTo.length === 0) return false;
-  return (await expandTokens(db, [...label.releasableTo], at)).includes(viewer.nation);
+  const rule = await labelReader(db, label, at, viewer.isAlliance || viewer.nation === null);
+  return rule(viewer);
+}
+
+/**
+ * `canRead` for one label and many viewers (the recipients of a notice): the releasability
+ * tokens are expanded once, and only if some viewer could need them.
+ */
+export async function labelReader(
+  db: DbOrTrx,
+  label: Pick<TLabel, "classification" | "releasableTo">,
+  at: string,
+  /** Only viewers without a nation will be asked (the alliance's, the anonymous): nothing to expand. */
+  nationless = false,
+): Promise<(viewer: Viewer) => boolean> {
+  const expand = !nationless && label.classification !== "PUBLIC" && label.releasableTo.length > 0;
+  const nations = new Set(expand ? await expandTokens(db, [...label.releasableTo], at) : []);
+  return (viewer) => {
+    if (rankOf(label.classification) > viewer.clearanceRank) return false;
+    if (label.classification === "PUBLIC") return true;
+    if (viewer.isAlliance) return true;
+    if (viewer.nation === null) return false;
+    return nations.has(viewer.nation);
+  };
 }
 
 /**

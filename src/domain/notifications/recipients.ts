@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { ClearanceCode, Database, OrganisationTable, Role } from "../../db/schema.js";
-import { canRead, getLabel } from "../labels/labels.js";
+import { getLabel, labelReader } from "../labels/labels.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
 import type { NewNotification } from "./notifications.js";
 
@@ -79,13 +79,13 @@ export async function noticesFor(
   notice: Omit<NewNotification, "recipient">,
   at: string,
 ): Promise<NewNotification[]> {
-  const label = await getLabel(trx, notice.labelId);
+  const mayRead = await labelReader(trx, await getLabel(trx, notice.labelId), at);
   const seen = new Set<string>();
   const notices: NewNotification[] = [];
   for (const r of recipients) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    if (await canRead(trx, viewerOf(r), label, at)) notices.push({ ...notice, recipient: { userId: r.id } });
+    if (mayRead(viewerOf(r))) notices.push({ ...notice, recipient: { userId: r.id } });
   }
   return notices;
 }
