@@ -85,6 +85,36 @@ describe("entente users, tokens, audit", () => {
     expect((await run("users", "frobnicate")).code).toBe(2);
   });
 
+  it("keeps a user's e-mail address for notices, and names the field when it is not one", async () => {
+    const args = (email: string, username: string) =>
+      [
+        "users",
+        "create",
+        username,
+        "--name",
+        "Aiko T.",
+        "--organisation",
+        "Mission of Japan to NATO",
+        "--clearance",
+        "NR",
+        "--roles",
+        "partner",
+        "--email",
+        email,
+      ] as const;
+    const bad = await run(...args("not-an-address", "aiko"));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/email: must be an e-mail address/);
+    const good = await run(...args("Aiko.T@Mission.example", "aiko"));
+    expect(good.code, good.err).toBe(0);
+    const listed = JSON.parse((await run("users", "list", "--json")).out) as {
+      username: string;
+      email: string | null;
+    }[];
+    expect(listed.find((u) => u.username === "aiko")?.email).toBe("aiko.t@mission.example");
+    expect(listed.find((u) => u.username === "kenji")?.email).toBeNull();
+  });
+
   it("verifies the audit chain, and names the first broken link after a row is edited by hand", async () => {
     const intact = await run("audit", "verify");
     expect(intact.code).toBe(0);

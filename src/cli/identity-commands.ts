@@ -51,7 +51,7 @@ function dispatch(name: string, subs: Record<string, Sub>): Command["run"] {
 export const identityCommands: Record<string, Command> = {
   users: {
     usage:
-      "users list | create <username> --name N --organisation ORG --clearance NU|NR|NC|NS --roles r1,r2 [--poc] | disable <username> | reset-password <username>",
+      "users list | create <username> --name N --organisation ORG --clearance NU|NR|NC|NS --roles r1,r2 [--poc] [--email A] | disable <username> | reset-password <username>",
     summary: "Manage users; new passwords are generated and printed once",
     run: dispatch("users", {
       list: async (ctx, args, io) => {
@@ -98,6 +98,7 @@ export const identityCommands: Record<string, Command> = {
             clearance: str(args.options.clearance),
             roles: (str(args.options.roles) ?? "").split(",").filter(Boolean),
             isPointOfContact: args.options.poc === true,
+            ...(typeof args.options.email === "string" ? { email: args.options.email } : {}),
             password,
           },
           ctx.clock.now(),

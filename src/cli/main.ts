@@ -25,6 +25,7 @@ const CLI_OPTIONS = {
   clearance: text,
   roles: text,
   poc: flag,
+  email: text,
   scale: text,
   ...ACTIVITY_CLI_OPTIONS,
   ...DECISION_CLI_OPTIONS,

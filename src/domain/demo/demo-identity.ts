@@ -140,15 +140,11 @@ export async function seedDemoIdentity(
         clearance: u.clearance,
         roles: u.roles,
         isPointOfContact: u.isPointOfContact,
+        email: demoEmail(u.username),
         password: demoPassword(u.username),
       },
       now,
     );
-    await db
-      .updateTable("app_user")
-      .set({ email: demoEmail(u.username) })
-      .where("id", "=", user.id)
-      .execute();
     if (u.totpSecret) {
       await db
         .updateTable("app_user")

@@ -46,6 +46,14 @@ export const ZCreateUser = z.strictObject({
   clearance: ZClearance,
   roles: z.array(ZRole).min(1, "must hold at least one role").max(ROLES.length),
   isPointOfContact: z.boolean().default(false),
+  /** Where e-mail notifications go; without one, notices reach the in-app inbox only. */
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email("must be an e-mail address")
+    .max(254, "must be at most 254 characters")
+    .optional(),
   password: ZPassword,
 });
 
@@ -73,6 +81,7 @@ export const ZUserView = z.object({
   clearance: ZClearance,
   roles: z.array(ZRole),
   isPointOfContact: z.boolean(),
+  email: z.string().nullable(),
   disabled: z.boolean(),
   totpEnabled: z.boolean(),
   createdAt: z.string(),

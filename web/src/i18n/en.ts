@@ -526,6 +526,8 @@ const messages = {
   "admin.username": "Username",
   "admin.usernameHint": "3 to 64 letters, digits, “.”, “_” or “-”, such as partner.nzl.",
   "admin.displayName": "Name shown",
+  "admin.email": "E-mail (optional)",
+  "admin.emailHint": "Notices are e-mailed here as well as shown in the inbox.",
   "admin.organisation": "Organisation",
   "admin.chooseOrganisation": "Choose an organisation",
   "admin.clearance": "Clearance",

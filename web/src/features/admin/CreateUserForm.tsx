@@ -19,8 +19,8 @@ import { ALL_ROLES, roleName } from "../auth/roles.ts";
 import { generatePassword } from "./password.ts";
 import { USERS_KEY, useOrganisations } from "./queries.ts";
 
-type FieldName = "username" | "displayName" | "organisationId" | "clearance" | "roles" | "password";
-const FIELDS: FieldName[] = ["username", "displayName", "organisationId", "clearance", "roles", "password"];
+type FieldName = "username" | "displayName" | "email" | "organisationId" | "clearance" | "roles" | "password";
+const FIELDS: FieldName[] = ["username", "displayName", "email", "organisationId", "clearance", "roles", "password"];
 const CLEARANCES: Clearance[] = ["NU", "NR", "NC", "NS"];
 
 const toField = (f: string): FieldName | null => {
@@ -34,6 +34,7 @@ export function CreateUserForm() {
   const organisations = useOrganisations();
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
+  const [email, setEmail] = useState("");
   const [organisationId, setOrganisationId] = useState("");
   const [clearance, setClearance] = useState<Clearance>("NU");
   const [roles, setRoles] = useState<Role[]>([]);
@@ -62,6 +63,7 @@ export function CreateUserForm() {
   const ids: Record<FieldName, string> = {
     username: `${id}-username`,
     displayName: `${id}-display`,
+    email: `${id}-email`,
     organisationId: `${id}-org`,
     clearance: `${id}-clearance`,
     roles: `${id}-role-${ALL_ROLES[0]}`,
@@ -70,6 +72,7 @@ export function CreateUserForm() {
   const labels: Record<FieldName, string> = {
     username: t("admin.username"),
     displayName: t("admin.displayName"),
+    email: t("admin.email"),
     organisationId: t("admin.organisation"),
     clearance: t("admin.clearance"),
     roles: t("admin.roles"),
@@ -90,6 +93,7 @@ export function CreateUserForm() {
       clearance,
       roles,
       isPointOfContact: poc,
+      ...(email.trim() === "" ? {} : { email: email.trim() }),
       password,
     });
   };
@@ -143,6 +147,20 @@ export function CreateUserForm() {
                 onChange={(e) => {
                   setDisplayName(e.target.value);
                   edited("displayName");
+                }}
+              />
+            )}
+          </Field>
+          <Field id={ids.email} label={labels.email} hint={t("admin.emailHint")} error={errors.email}>
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                value={email}
+                autoComplete="off"
+                onChange={(e) => {
+                  setEmail(e.target.value);
+                  edited("email");
                 }}
               />
             )}
