@@ -3,8 +3,8 @@ import type { Db } from "../../db/connect.js";
 import type { AccessRequestTable } from "../../db/schema.js";
 import { AppError, isAppError, notFound } from "../../errors.js";
 import { findReadableActivity, isStaff, isUniqueViolation, today } from "../activities/activities.js";
-import { recordAuditEvent, recordAuditEventAlone } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { recordAuditEvent } from "../audit/audit.js";
+import { refuse, requireRole } from "../identity/authorize.js";
 import { createLabel, getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { getNation } from "../nations/nations.js";
@@ -143,15 +143,14 @@ export async function fileAccessRequest(
 export async function withdrawAccessRequest(db: Db, actor: Viewer, id: string, now: Date): Promise<TAccessRequest> {
   const request = await getAccessRequest(db, actor, id, now);
   if (!mayWithdraw(actor, request.nation.code)) {
-    await recordAuditEventAlone(
+    await refuse(
       db,
-      { actor, action: "access-request.withdraw", objectType: "access-request", objectId: id, outcome: "denied" },
-      now,
-    );
-    throw new AppError(
-      "FORBIDDEN",
+      actor,
+      { action: "access-request.withdraw", objectType: "access-request", objectId: id },
       `Only staff or ${request.nation.code}'s users can withdraw this request`,
-    ).markAudited();
+      now,
+      null,
+    );
   }
   const illegal = (status: string) =>
     new AppError(

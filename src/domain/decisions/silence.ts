@@ -2,7 +2,8 @@ import type { Transaction } from "kysely";
 import type { Db } from "../../db/connect.js";
 import type { Database } from "../../db/schema.js";
 import { AppError } from "../../errors.js";
-import { recordAuditEvent, recordAuditEventAlone } from "../audit/audit.js";
+import { recordAuditEvent } from "../audit/audit.js";
+import { refuse } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
@@ -61,19 +62,18 @@ export async function breakSilence(
   const decision = await findReadableDecision(db, actor, decisionId, now);
   const refusal = await objectionRefusal(db, actor, decision.decision_date);
   if (refusal !== null) {
-    await recordAuditEventAlone(
+    await refuse(
       db,
+      actor,
       {
-        actor,
         action: "decision.break-silence",
         objectType: "decision",
         objectId: decision.id,
-        outcome: "denied",
         details: { reference: decision.reference, reason: refusal },
       },
+      refusal,
       now,
     );
-    throw new AppError("FORBIDDEN", refusal, { action: "decision.break-silence" }).markAudited();
   }
   const { reason } = parseInput(ZObjectionInput, input);
   if (decision.procedure !== "silence") {

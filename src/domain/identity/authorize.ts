@@ -1,7 +1,7 @@
 import type { Db } from "../../db/connect.js";
 import type { Role } from "../../db/schema.js";
-import { AppError } from "../../errors.js";
-import { recordAuditEventAlone } from "../audit/audit.js";
+import { AppError, type AppErrorDetails } from "../../errors.js";
+import { type AuditInput, recordAuditEventAlone } from "../audit/audit.js";
 import { hasRole, type Viewer } from "../labels/viewer.js";
 
 /**
@@ -10,7 +10,25 @@ import { hasRole, type Viewer } from "../labels/viewer.js";
  */
 export async function requireRole(db: Db, actor: Viewer, action: string, roles: readonly Role[], now: Date) {
   if (actor.userId !== null && hasRole(actor, ...roles)) return;
-  await recordAuditEventAlone(db, { actor, action, outcome: "denied", details: { requiredRoles: roles } }, now);
+  await refuse(db, actor, { action, details: { requiredRoles: roles } }, `Your role does not allow '${action}'`, now);
+}
+
+/**
+ * THE refusal of an action the actor may not take: audited as denied in its own transaction
+ * (the action's never starts), then FORBIDDEN with `message`, or UNAUTHENTICATED for the
+ * anonymous. Rules finer than a role (a partner acting for its own nation, an Ally as of a
+ * date) decide, then call this.
+ */
+export async function refuse(
+  db: Db,
+  actor: Viewer,
+  event: Omit<AuditInput, "actor" | "outcome">,
+  message: string,
+  now: Date,
+  /** The error's details; null for none. */
+  details: AppErrorDetails | null = { action: event.action },
+): Promise<never> {
+  await recordAuditEventAlone(db, { ...event, actor, outcome: "denied" }, now);
   if (actor.userId === null) throw new AppError("UNAUTHENTICATED", "Log in first").markAudited();
-  throw new AppError("FORBIDDEN", `Your role does not allow '${action}'`, { action }).markAudited();
+  throw new AppError("FORBIDDEN", message, details ?? undefined).markAudited();
 }

@@ -4,7 +4,7 @@ import type { Database } from "../../db/schema.js";
 import { escapeFormula } from "../activities/transfer-columns.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
-import { foldText } from "../search/text-search.js";
+import { searchWords } from "../search/text-search.js";
 import { parseInput } from "../shared/validation.js";
 import {
   PROGRAMME_ACTIONS,
@@ -19,14 +19,6 @@ import { isPartnerOf, isStaff, PROGRAMME_TRANSITIONS, type ProgrammeRow, today, 
 
 type Filters = ReturnType<typeof parseFilters>;
 const parseFilters = (query: TListProgrammesQuery) => parseInput(ZListProgrammesQuery, query);
-
-/** Words of q, folded; each must occur in the programme's search text (title, nation, objectives…). */
-function words(q: string | undefined): string[] {
-  return foldText(q ?? "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
-}
 
 const openProcedure = (eb: ExpressionBuilder<Database, "programme">) =>
   eb.exists(
@@ -69,7 +61,7 @@ function filtered(db: Db, viewer: Viewer, f: Filters, at: string) {
   if (f.nation !== undefined) select = select.where("programme.nation_code", "=", f.nation);
   if (f.type !== undefined) select = select.where("programme.type", "=", f.type);
   if (f.actionable === true) select = select.where(actionableBy(viewer));
-  for (const word of words(f.q)) {
+  for (const word of searchWords(f.q)) {
     select = select.where("programme.search_text", "like", `%${word.replace(/[%_\\]/g, "")}%`);
   }
   return select;

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/connect.js";
 import { AppError, notFound } from "../../errors.js";
 import { isUniqueViolation } from "../activities/activities.js";
-import { recordAuditEvent, recordAuditEventAlone } from "../audit/audit.js";
+import { recordAuditEvent } from "../audit/audit.js";
+import { refuse } from "../identity/authorize.js";
 import { createLabel, getLabel } from "../labels/labels.js";
 import { hasRole, type Viewer } from "../labels/viewer.js";
 import { fieldError, parseInput } from "../shared/validation.js";
@@ -19,11 +20,9 @@ import { checkPeriod, type DbOrTrx, findReadableProgramme, isPartnerOf, isStaff,
 
 // Creating a programme and saving its revisions: every version of the content is kept.
 
-/** A refusal in the audit trail and FORBIDDEN (the action's own transaction never starts). */
-export async function denyAction(db: Db, actor: Viewer, action: string, reason: string, now: Date): Promise<never> {
-  await recordAuditEventAlone(db, { actor, action, outcome: "denied", details: { reason } }, now);
-  if (actor.userId === null) throw new AppError("UNAUTHENTICATED", "Log in first").markAudited();
-  throw new AppError("FORBIDDEN", `You may not '${action}': ${reason}`, { action }).markAudited();
+/** A refusal of a programme action (who may act depends on the nation, not only the role). */
+export function denyAction(db: Db, actor: Viewer, action: string, reason: string, now: Date): Promise<never> {
+  return refuse(db, actor, { action, details: { reason } }, `You may not '${action}': ${reason}`, now);
 }
 
 async function nationName(db: DbOrTrx, code: string): Promise<string | undefined> {
