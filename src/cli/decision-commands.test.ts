@@ -31,12 +31,14 @@ describe("entente programmes and decisions", () => {
     expect(result.out).toContain("1 programme(s).");
   });
 
-  it("lists the register: one broken and one passed silence procedure", async () => {
+  it("lists the register: the demo's procedures, one of them broken", async () => {
     const all = await run("decisions", "list", "--json");
     const register = JSON.parse(all.out) as { decisions: { reference: string; status: string }[]; total: number };
     expect(register.decisions.map((d) => [d.reference, d.status])).toEqual([
       ["DEMO-PO(2011)0455", "adopted"],
       ["DEMO-PO(2011)0412", "silence-broken"],
+      ["DEMO-PO(2011)0301", "adopted"],
+      ["DEMO-PO(2010)0031", "adopted"],
     ]);
     const broken = await run("decisions", "list", "--status", "silence-broken");
     expect(broken.out).toMatch(

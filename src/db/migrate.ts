@@ -15,6 +15,7 @@ import * as m0012 from "./migrations/0012-fts-keys.js";
 import * as m0013 from "./migrations/0013-activity-details.js";
 import * as m0014 from "./migrations/0014-iteration-status.js";
 import * as m0015 from "./migrations/0015-programmes-decisions.js";
+import * as m0016 from "./migrations/0016-operations-meetings.js";
 
 // Registered explicitly (no directory scan) so the compiled build and tsx run the same list.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "0013-activity-details": m0013,
   "0014-iteration-status": m0014,
   "0015-programmes-decisions": m0015,
+  "0016-operations-meetings": m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -406,7 +406,12 @@ export type NotificationKind =
   | "silence-opened"
   | "silence-deadline-approaching"
   | "decision-ended"
-  | "access-request-decided";
+  | "access-request-decided"
+  | "meeting-invitation"
+  | "meeting-changed"
+  | "recognition-decided"
+  | "force-offer-decided"
+  | "action-item-assigned";
 
 export type NotificationDelivery = "pending" | "sent" | "inbox-only";
 
@@ -557,6 +562,221 @@ export interface JobLeaseTable {
   expires_at: string;
 }
 
+/** A NATO-led operation (migration 0016): public reference data, from data/seed/operations.yaml. */
+export interface OperationTable {
+  code: string;
+  name: string;
+  theatre: string;
+  mandate: string;
+  start_date: string;
+  start_precision: Precision;
+  /** Exclusive; null while ongoing. */
+  end_date: string | null;
+  end_precision: Precision | null;
+  cite: string;
+  note: string | null;
+  sort_order: Generated<number>;
+  label_id: Generated<string>;
+}
+
+export type RecognitionStatus =
+  | "offered"
+  | "advised"
+  | "in-decision"
+  | "recognised"
+  | "declined"
+  | "withdrawn"
+  | "ended";
+
+/** A non-NATO nation's case for recognition as a contributor to an operation (migration 0016). */
+export interface ContributorRecognitionTable {
+  id: string;
+  operation_code: string;
+  nation_code: string;
+  status: RecognitionStatus;
+  offer: string;
+  offered_on: string;
+  advice: string | null;
+  advised_by: string | null;
+  advised_at: string | null;
+  decision_id: string | null;
+  /** The Council decision's date; the contributor's PMF rights start on it. */
+  recognised_from: string | null;
+  /** Exclusive; null while recognised. */
+  recognised_to: string | null;
+  label_id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ContributionKind = "troops" | "funding" | "development-project" | "medical" | "equipment" | "training";
+
+/** What a nation contributed to an operation (migration 0016); troops are dated snapshots. */
+export interface ContributionTable {
+  id: string;
+  operation_code: string;
+  nation_code: string;
+  kind: ContributionKind;
+  as_of: string;
+  /** Required for troops, null for other kinds. */
+  troops: number | null;
+  /** Whole units of `currency`; both null or both set. */
+  amount: number | null;
+  currency: string | null;
+  description: Generated<string>;
+  cite: string | null;
+  label_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A line of an operation's statement of requirements (CJSOR) (migration 0016). */
+export interface RequirementTable {
+  id: string;
+  operation_code: string;
+  line_number: number;
+  capability: string;
+  quantity: number;
+  unit: Generated<string>;
+  period_start: string;
+  period_end: string;
+  location: string;
+  status: Generated<"open" | "closed">;
+  label_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+export type ForceOfferStatus = "offered" | "accepted" | "declined" | "withdrawn";
+
+/** A nation's offer against a requirement line (migration 0016). */
+export interface ForceOfferTable {
+  id: string;
+  requirement_id: string;
+  nation_code: string;
+  quantity: number;
+  status: ForceOfferStatus;
+  note: Generated<string>;
+  label_id: string;
+  offered_by: string;
+  offered_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export type Headquarters =
+  | "SHAPE"
+  | "NATO-HQ"
+  | "ISAF-HQ"
+  | "KFOR-HQ"
+  | "JFC-BRUNSSUM"
+  | "JFC-NAPLES"
+  | "MARCOM"
+  | "ICC";
+export type PostingRole = "liaison-officer" | "partner-representative" | "staff-officer";
+
+/** A nation's officer posted to a headquarters (migration 0016). */
+export interface PostingTable {
+  id: string;
+  nation_code: string;
+  officer_name: string;
+  headquarters: Headquarters;
+  role: PostingRole;
+  operation_code: string | null;
+  start_date: string;
+  /** Exclusive; null while posted. */
+  end_date: string | null;
+  note: Generated<string>;
+  label_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+export type MeetingLevel = "ambassadors" | "ministers" | "heads-of-state-and-government";
+export type MeetingStatus = "planning" | "format-in-decision" | "format-agreed" | "invited" | "held" | "cancelled";
+export type MeetingCriterionKind = "framework" | "contributors" | "area" | "nation";
+
+/** A meeting in a flexible format (migration 0016). */
+export interface MeetingTable {
+  id: string;
+  title: string;
+  topic: Generated<string>;
+  body: DecisionBody;
+  level: MeetingLevel;
+  format: DecisionFormat;
+  starts_at: string;
+  starts_local: string;
+  time_zone: string;
+  meeting_date: string;
+  duration_minutes: number;
+  place: string;
+  status: MeetingStatus;
+  format_decision_id: string | null;
+  outcome: Generated<string>;
+  label_id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  search_text: Generated<string>;
+}
+
+export interface MeetingCriterionTable {
+  meeting_id: string;
+  kind: MeetingCriterionKind;
+  value: string;
+}
+
+export interface MeetingAdjustmentTable {
+  meeting_id: string;
+  nation_code: string;
+  action: "add" | "remove";
+  note: Generated<string>;
+  adjusted_by: string;
+  adjusted_at: string;
+}
+
+/** The participant list frozen when invitations go out; attendance is recorded on it. */
+export interface MeetingInvitationTable {
+  meeting_id: string;
+  nation_code: string;
+  /** JSON: TParticipantReason[]. */
+  reasons: string;
+  invited_at: string;
+  attended: number | null;
+  representative: string | null;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  description: Generated<string>;
+  operation_code: string | null;
+  outcome: Generated<string>;
+}
+
+export interface AgendaDocumentTable {
+  agenda_item_id: string;
+  document_id: string;
+}
+
+export type ActionItemStatus = "open" | "in-progress" | "done" | "dropped";
+
+export interface ActionItemTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  text: string;
+  owner_code: string;
+  due_date: string;
+  status: ActionItemStatus;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   source: SourceTable;
   nation: NationTable;
@@ -601,6 +821,19 @@ export interface Database {
   programme_comment: ProgrammeCommentTable;
   access_request: AccessRequestTable;
   job_lease: JobLeaseTable;
+  operation: OperationTable;
+  contributor_recognition: ContributorRecognitionTable;
+  contribution: ContributionTable;
+  requirement: RequirementTable;
+  force_offer: ForceOfferTable;
+  posting: PostingTable;
+  meeting: MeetingTable;
+  meeting_criterion: MeetingCriterionTable;
+  meeting_adjustment: MeetingAdjustmentTable;
+  meeting_invitation: MeetingInvitationTable;
+  agenda_item: AgendaItemTable;
+  agenda_document: AgendaDocumentTable;
+  action_item: ActionItemTable;
 }
 
 export type Nation = Selectable<NationTable>;

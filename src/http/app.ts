@@ -23,12 +23,16 @@ import { registerCalendarRoutes } from "./routes/calendar.js";
 import { registerDecisionRoutes } from "./routes/decisions.js";
 import { registerDocumentRoutes } from "./routes/documents.js";
 import { registerFeedbackRoutes } from "./routes/feedback.js";
+import { registerForceGenerationRoutes } from "./routes/force-generation.js";
 import { registerFrameworkRoutes } from "./routes/frameworks.js";
 import { registerLabelRoutes } from "./routes/labels.js";
+import { registerMeetingRoutes } from "./routes/meetings.js";
 import { registerNationRoutes } from "./routes/nations.js";
 import { registerNotificationRoutes } from "./routes/notifications.js";
+import { registerOperationRoutes } from "./routes/operations.js";
 import { registerPolicyRoutes } from "./routes/policy.js";
 import { registerProgrammeRoutes } from "./routes/programmes.js";
+import { registerReportRoutes } from "./routes/reports.js";
 import { installSecurityHeaders } from "./security-headers.js";
 import { validatorCompiler } from "./zod-compilers.js";
 
@@ -100,6 +104,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerProgrammeRoutes(app, ctx);
   registerDecisionRoutes(app, ctx);
   registerAccessRequestRoutes(app, ctx);
+  registerOperationRoutes(app, ctx);
+  registerForceGenerationRoutes(app, ctx);
+  registerMeetingRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
 
   const webDir = ctx.config.webDir;
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webDir, "index.html"));

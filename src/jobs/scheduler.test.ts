@@ -61,8 +61,8 @@ describe("the scheduler loop", () => {
     expect(errors).toEqual([]);
     const toStaff = mailer.sent.filter((m) => m.to === "staff@example.org").map((m) => m.subject);
     expect(toStaff).toEqual([
-      `Silence procedure opened: ${decision.reference} Recognition of a non-NATO contributor`,
-      `${decision.reference} Recognition of a non-NATO contributor: adopted by silence procedure`,
+      `Silence procedure opened: ${decision.reference} Statement on counter-piracy cooperation`,
+      `${decision.reference} Statement on counter-piracy cooperation: adopted by silence procedure`,
     ]);
     // The lease is given up on stop.
     expect(await t.db.selectFrom("job_lease").selectAll().where("holder", "=", "loop-test").execute()).toEqual([]);

@@ -9,8 +9,11 @@ import { JAPAN_SECRET, STAFF_SECRET, totp } from "./totp.js";
 // the same "not found" page for a document that exists but is not released to Japan, and read
 // the audit trail as the auditor. Debian's Chromium, as in journey.e2e.ts.
 
-const RELEASED_TO_JAPAN = ["PUB(2012)001", "PCM(2012)0001", "SPS-EH(2017)", "IPCP-JPN(2012)"];
+// DEMO-PO(2011)0350 is the counter-piracy meeting's agenda note, releasable to its participants;
+// DEMO-ISAF-PLAN(2010)01 is for ISAF's recognised contributors, which Japan never was.
+const RELEASED_TO_JAPAN = ["PUB(2012)001", "PCM(2012)0001", "SPS-EH(2017)", "IPCP-JPN(2012)", "DEMO-PO(2011)0350"];
 const NOT_RELEASED_TO_JAPAN = [
+  "DEMO-ISAF-PLAN(2010)01",
   "IPCP-KOR(2012)",
   "ACT-D-75-1",
   "MC-PLAN(2011)07",
@@ -95,7 +98,13 @@ describe("Entente identity and labelled documents", () => {
     expect([...references].sort()).toEqual([...RELEASED_TO_JAPAN].sort());
     for (const reference of NOT_RELEASED_TO_JAPAN) expect(references).not.toContain(reference);
     // Newest first; every row carries its label badge.
-    expect(references).toEqual(["SPS-EH(2017)", "IPCP-JPN(2012)", "PUB(2012)001", "PCM(2012)0001"]);
+    expect(references).toEqual([
+      "SPS-EH(2017)",
+      "IPCP-JPN(2012)",
+      "PUB(2012)001",
+      "PCM(2012)0001",
+      "DEMO-PO(2011)0350",
+    ]);
     const japanRow = page.getByRole("row", { name: /IPCP-JPN\(2012\)/ });
     expect(await japanRow.locator(".label-badge").textContent()).toContain("NATO RESTRICTED");
     expect(await japanRow.locator(".label-badge").textContent()).toContain("RELEASABLE TO JPN");
@@ -107,7 +116,7 @@ describe("Entente identity and labelled documents", () => {
     await expect.poll(async () => await documentReferences(page)).toEqual(["IPCP-JPN(2012)"]);
     expect(new URL(page.url()).searchParams.get("q")).toBe("IPCP");
     await page.getByLabel("Search documents").fill("");
-    await expect.poll(async () => (await documentReferences(page)).length).toBe(4);
+    await expect.poll(async () => (await documentReferences(page)).length).toBe(5);
   });
 
   it("shows the same 'not found' page for a document not released to Japan as for a missing one", async () => {

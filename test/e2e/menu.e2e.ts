@@ -4,7 +4,8 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readXlsxSheet } from "../support/spreadsheets.js";
 import { shots, startJourney } from "./browser.js";
-import { JAPAN_SECRET, STAFF_SECRET, totp } from "./totp.js";
+import { logIn as logInAs } from "./session.js";
+import { JAPAN_SECRET, STAFF_SECRET } from "./totp.js";
 
 // The cooperation menu in the built web app, against `serve --demo`: Japan's point of contact
 // searches "piracy", opens the counter-piracy course, reads why Japan may join it in 2012 and
@@ -18,15 +19,7 @@ beforeAll(() => {
   page = journey.page;
 });
 
-async function logIn(username: string, secret: string) {
-  await page.goto(`${base()}/login`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(`demo-${username}-2026`);
-  await page.getByRole("button", { name: "Log in", exact: true }).click();
-  await page.getByLabel("Security code").fill(totp(secret));
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.getByRole("button", { name: "Log out" }).waitFor();
-}
+const logIn = (username: string, secret: string) => logInAs(page, base(), username, secret);
 
 const iteration = (code: string) =>
   page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Iteration ${code}` }) });

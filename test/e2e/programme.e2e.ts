@@ -2,7 +2,8 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { shots, startJourney } from "./browser.js";
-import { JAPAN_SECRET, STAFF_SECRET, totp } from "./totp.js";
+import { brusselsIn, logIn } from "./session.js";
+import { JAPAN_SECRET, STAFF_SECRET } from "./totp.js";
 
 // A partner programme from draft to "in force" against `serve --demo` (scheduler every second):
 // Japan drafts its 2014-2015 IPCP with three menu activities, the staff comment, Japan submits,
@@ -17,37 +18,6 @@ let japan: Page;
 let staff: Page;
 let norway: Page;
 let programmeUrl = "";
-
-async function logIn(page: Page, username: string, secret: string | null) {
-  await page.goto(`${base()}/login`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(`demo-${username}-2026`);
-  await page.getByRole("button", { name: "Log in", exact: true }).click();
-  if (secret) {
-    await page.getByLabel("Security code").fill(totp(secret));
-    await page.getByRole("button", { name: "Verify" }).click();
-  }
-  await page.getByRole("button", { name: "Log out" }).waitFor();
-}
-
-/** Brussels wall-clock date and time `ms` from now, as the decision form takes them. */
-function brusselsIn(ms: number): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Europe/Brussels",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(Date.now() + ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
-}
 
 async function act(page: Page, action: string, confirm = true) {
   await page.getByRole("button", { name: action, exact: true }).click();
@@ -82,7 +52,7 @@ beforeAll(async () => {
 
 describe("a partner programme through consultation and two silence procedures", () => {
   it("Japan drafts an IPCP with three menu activities and opens the consultation", async () => {
-    await logIn(japan, "partner.jpn", JAPAN_SECRET);
+    await logIn(japan, base(), "partner.jpn", JAPAN_SECRET);
     await japan.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Programmes" }).click();
     await japan.getByRole("link", { name: "New programme" }).click();
     await japan.getByLabel("Title", { exact: true }).fill("Japan's IPCP 2014-2015");
@@ -109,7 +79,7 @@ describe("a partner programme through consultation and two silence procedures", 
   });
 
   it("the staff comment beside a section; Japan reads it and submits", async () => {
-    await logIn(staff, "staff", STAFF_SECRET);
+    await logIn(staff, base(), "staff", STAFF_SECRET);
     await staff.goto(programmeUrl);
     await staff.getByLabel("Your comment on Objectives").fill("Please say how many officers you will train.");
     await staff.getByRole("button", { name: "Add the comment on Objectives" }).click();
@@ -122,7 +92,7 @@ describe("a partner programme through consultation and two silence procedures", 
 
   it("a silence procedure opens; Norway's delegation breaks silence with a reason", async () => {
     await putToCouncil("PO(2026)0901", 10 * 60_000);
-    await logIn(norway, "delegation.nor", null);
+    await logIn(norway, base(), "delegation.nor", null);
     await norway.goto(`${base()}/decisions/open`);
     await norway
       .getByRole("link", { name: /PO\(2026\)0901/ })
@@ -174,7 +144,7 @@ describe("a partner programme through consultation and two silence procedures", 
     await staff.screenshot({ path: path.join(shots, "programme-register.png"), fullPage: true });
 
     const korea = await journey.newUserPage();
-    await logIn(korea, "partner.kor", null);
+    await logIn(korea, base(), "partner.kor", null);
     await korea.goto(programmeUrl);
     await korea.getByRole("heading", { name: "Programme not found" }).waitFor();
     await korea.goto(`${base()}/programmes`);

@@ -93,9 +93,9 @@ export function silenceInput(
 ): TDecisionInput {
   return {
     reference: nextReference(Number(deadline.date.slice(0, 4))),
-    title: "Recognition of a non-NATO contributor",
+    title: "Statement on counter-piracy cooperation",
     procedure: "silence",
-    subject: { type: "contributor-recognition", text: "Recognition of a contributor to the counter-piracy operation" },
+    subject: { type: "free-text", text: "A statement on counter-piracy cooperation with partners" },
     deadline,
     ...overrides,
   };
@@ -110,7 +110,7 @@ export function meetingInput(
     reference: nextReference(),
     title: "Meeting format for the counter-piracy partners",
     procedure: "meeting",
-    subject: { type: "meeting-format", text: "Allies + n meeting on counter-piracy" },
+    subject: { type: "free-text", text: "Allies + n consultations on counter-piracy" },
     meeting,
     ...overrides,
   };

@@ -24,13 +24,23 @@ import { FrameworksPage } from "./features/frameworks/FrameworksPage.tsx";
 import { InboxPage } from "./features/inbox/InboxPage.tsx";
 import { useInbox } from "./features/inbox/queries.ts";
 import { HomePage } from "./features/map/HomePage.tsx";
+import { ActionItemsPage } from "./features/meetings/ActionItemsPage.tsx";
+import { MeetingPage } from "./features/meetings/MeetingPage.tsx";
+import { MeetingPlannerPage } from "./features/meetings/MeetingPlannerPage.tsx";
+import { MeetingsPage } from "./features/meetings/MeetingsPage.tsx";
 import { MilestonesPage } from "./features/milestones/MilestonesPage.tsx";
 import { MyNominationsPage } from "./features/nominations/MyNominationsPage.tsx";
+import { ForceGenerationPage } from "./features/operations/ForceGenerationPage.tsx";
+import { OperationPage } from "./features/operations/OperationPage.tsx";
+import { OperationsPage } from "./features/operations/OperationsPage.tsx";
+import { PostingsPage } from "./features/operations/PostingsPage.tsx";
+import { RecognitionPage } from "./features/operations/RecognitionPage.tsx";
 import { PartnerPage } from "./features/partners/PartnerPage.tsx";
 import { ProfilePage } from "./features/profile/ProfilePage.tsx";
 import { NewProgrammePage } from "./features/programmes/NewProgrammePage.tsx";
 import { ProgrammePage } from "./features/programmes/ProgrammePage.tsx";
 import { ProgrammesPage } from "./features/programmes/ProgrammesPage.tsx";
+import { BriefingPage } from "./features/reports/BriefingPage.tsx";
 import { ImportPage } from "./features/transfer/ImportPage.tsx";
 import { t, useLocale } from "./i18n/index.ts";
 import { Link, NavLink, type Route, resolveRoute, useLocation } from "./router/router.tsx";
@@ -40,6 +50,7 @@ import { NotFound } from "./ui/States.tsx";
 const routes: readonly Route[] = [
   { pattern: "/", render: () => <HomePage /> },
   { pattern: "/partners/:code", render: (p) => <PartnerPage key={p.code} code={p.code ?? ""} /> },
+  { pattern: "/partners/:code/briefing", render: (p) => <BriefingPage key={p.code} code={p.code ?? ""} /> },
   { pattern: "/frameworks", render: () => <FrameworksPage /> },
   { pattern: "/frameworks/:code", render: (p) => <FrameworkPage key={p.code} code={p.code ?? ""} /> },
   { pattern: "/milestones", render: () => <MilestonesPage /> },
@@ -73,6 +84,18 @@ const routes: readonly Route[] = [
   { pattern: "/decisions/new", render: () => <NewDecisionPage /> },
   { pattern: "/decisions/:id", render: (p) => <DecisionPage key={p.id} id={p.id ?? ""} /> },
   { pattern: "/access-requests", render: () => <AccessRequestsPage /> },
+  { pattern: "/operations", render: () => <OperationsPage /> },
+  { pattern: "/operations/:code", render: (p) => <OperationPage key={p.code} code={p.code ?? ""} /> },
+  {
+    pattern: "/operations/:code/force-generation",
+    render: (p) => <ForceGenerationPage key={p.code} code={p.code ?? ""} />,
+  },
+  { pattern: "/recognitions/:id", render: (p) => <RecognitionPage key={p.id} id={p.id ?? ""} /> },
+  { pattern: "/postings", render: () => <PostingsPage /> },
+  { pattern: "/meetings", render: () => <MeetingsPage /> },
+  { pattern: "/meetings/new", render: () => <MeetingPlannerPage /> },
+  { pattern: "/meetings/:id", render: (p) => <MeetingPage key={p.id} id={p.id ?? ""} /> },
+  { pattern: "/action-items", render: () => <ActionItemsPage /> },
 ];
 
 /**
@@ -140,6 +163,14 @@ function MainNav() {
         {user ? (
           <li>
             <NavLink to="/decisions">{t("nav.decisions")}</NavLink>
+          </li>
+        ) : null}
+        <li>
+          <NavLink to="/operations">{t("nav.operations")}</NavLink>
+        </li>
+        {user ? (
+          <li>
+            <NavLink to="/meetings">{t("nav.meetings")}</NavLink>
           </li>
         ) : null}
         {hasAnyRole(user, ["auditor", "admin"]) ? (

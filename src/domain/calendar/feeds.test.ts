@@ -2,11 +2,14 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityInput, auditCount, NOW, openIteration, participant, STAFF } from "../../../test/support/activities.js";
 import { codeOf, conductedIteration, insertUser, WIDE_AUDIENCE } from "../../../test/support/feedback.js";
+import { agreeFormatBySilence, meetingInput } from "../../../test/support/meetings.js";
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
 import { addIteration, createActivity } from "../activities/activities.js";
 import { nominate } from "../activities/nominations.js";
 import { disableUser } from "../identity/users.js";
 import type { Viewer } from "../labels/viewer.js";
+import { createMeeting } from "../meetings/meetings.js";
+import { actOnMeeting } from "../meetings/workflow.js";
 import { decideAccess } from "../policy/access.js";
 import { addDays } from "../shared/dates.js";
 import {
@@ -186,5 +189,36 @@ describe("open to the nation, decided per stretch of unchanged policy inputs", (
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("meetings in the feeds", () => {
+  it("an invited nation's feeds carry the meeting as a timed event beside the activities; others never", async () => {
+    const before = new Date("2012-03-01T09:00:00Z");
+    const meeting = await createMeeting(
+      t.db,
+      staff,
+      meetingInput({
+        title: "Allies + Japan",
+        start: { date: "2012-05-10", time: "10:00", timeZone: "Europe/Brussels" },
+      }),
+      before,
+    );
+    const uid = `UID:meeting-${meeting.id}@entente`;
+    // Planning: only the staff's feed has it.
+    expect((await feedOf(jpnB, "nation")).lines).not.toContain(uid);
+    expect((await feedOf(staff, "nation")).lines).toContain(uid);
+    await agreeFormatBySilence(t.db, staff, meeting.id, before);
+    await actOnMeeting(t.db, staff, meeting.id, { action: "send-invitations" }, new Date("2012-03-10T09:00:00Z"));
+
+    const japan = await feedOf(jpnB, "nation");
+    expect(japan.lines.filter((l) => l === uid)).toHaveLength(1);
+    expect(japan.lines).toContain("DTSTART:20120510T080000Z");
+    expect(japan.lines).toContain("DTEND:20120510T100000Z");
+    expect(japan.titles).toEqual(expect.arrayContaining(["Conducted with Japan", "Nominated by A", "Allies + Japan"]));
+    expect(japan.values("URL")).toContain(`${BASE}/meetings/${meeting.id}`);
+    expect((await feedOf(jpnA, "mine")).lines).toContain(uid);
+    const korean = await insertUser(t.db, "korean", "KOR", ["partner"]);
+    expect((await feedOf(korean, "nation")).lines.some((l) => l.startsWith("UID:meeting-"))).toBe(false);
   });
 });

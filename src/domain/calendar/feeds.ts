@@ -8,6 +8,8 @@ import { hashToken, newSecretToken } from "../identity/secrets.js";
 import { getUser, viewerOf } from "../identity/users.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { meetingEvent } from "../meetings/meeting-ics.js";
+import { visibleMeeting } from "../meetings/rules.js";
 import { applyCouncilGrant, decideAccess, newAccessMemo } from "../policy/access.js";
 import type { TAccessDecision } from "../policy/policy.schema.js";
 import { addDays } from "../shared/dates.js";
@@ -274,8 +276,35 @@ export async function feedEvents(
       url: `${baseUrl}/activities/${r.activity_id}`,
     };
   });
+  const meetings = await meetingEvents(db, viewer, baseUrl, at);
+  const merged: IcsEvent[] = [...events, ...meetings]
+    .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0))
+    .slice(0, MAX_FEED_EVENTS);
   const who = scope === "mine" ? `${viewer.username ?? "my"} nominations` : (nation ?? "alliance");
-  return { name: `Entente cooperation menu: ${who}`, events };
+  return { name: `Entente cooperation menu: ${who}`, events: merged };
+}
+
+/**
+ * The meetings the feed's user sees (visibleMeeting: staff all, others only those their nation is
+ * invited to and may read), in the feed's window, not cancelled, as timed events.
+ */
+async function meetingEvents(db: Db, viewer: Viewer, baseUrl: string, at: string): Promise<IcsEvent[]> {
+  const rows = await db
+    .selectFrom("meeting")
+    .selectAll("meeting")
+    .where(visibleMeeting(db, viewer, at))
+    .where("meeting.status", "!=", "cancelled")
+    .where("meeting.meeting_date", ">=", addDays(at, -PAST_DAYS))
+    .where("meeting.meeting_date", "<=", addDays(at, AHEAD_DAYS))
+    .orderBy("meeting.starts_at")
+    .orderBy("meeting.id")
+    .limit(MAX_FEED_EVENTS)
+    .execute();
+  const labels = await getLabels(
+    db,
+    rows.map((r) => r.label_id),
+  );
+  return rows.map((r) => meetingEvent(r, labels.get(r.label_id)?.marking ?? "", baseUrl));
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * A small iCalendar (RFC 5545) writer for all-day events: exactly what the cooperation menu's
- * feeds need, so no dependency. Content lines end in CRLF and are folded at 75 octets (never
+ * A small iCalendar (RFC 5545) writer for all-day events (the menu's iterations) and timed ones
+ * (meetings, written in UTC): exactly what the feeds need, so no dependency. Content lines end in CRLF and are folded at 75 octets (never
  * inside a UTF-8 sequence); TEXT values escape backslash, semicolon, comma and newlines
  * (section 3.3.11). `unfoldLines` and `unescapeText` are the inverse operations, used by the
  * tests (and by anyone reading a feed back).
@@ -20,6 +20,9 @@ export type IcsEvent = Readonly<{
   location: string;
   description: string;
   url: string | null;
+  /** A timed event (a meeting): its start instant (ISO) and length; written as UTC DTSTART/DTEND, busy. */
+  startsAt?: string;
+  durationMinutes?: number;
 }>;
 
 export type IcsCalendar = Readonly<{ name: string; events: readonly IcsEvent[] }>;
@@ -86,6 +89,16 @@ export function basicDateTime(at: Date): string {
   return `${at.toISOString().slice(0, 19).replace(/[-:]/g, "")}Z`;
 }
 
+/** DTSTART/DTEND: whole days (DTEND exclusive) or, for a timed event, UTC date-times. */
+function eventTimes(e: IcsEvent): [string, string] {
+  if (e.startsAt === undefined) {
+    return [`DTSTART;VALUE=DATE:${basicDate(e.startDate)}`, `DTEND;VALUE=DATE:${basicDate(dayAfter(e.endDate))}`];
+  }
+  const start = new Date(e.startsAt);
+  const end = new Date(start.getTime() + (e.durationMinutes ?? 60) * 60_000);
+  return [`DTSTART:${basicDateTime(start)}`, `DTEND:${basicDateTime(end)}`];
+}
+
 /** The whole calendar, CRLF-terminated lines, each folded. */
 export function serializeCalendar(calendar: IcsCalendar, now: Date): string {
   const stamp = basicDateTime(now);
@@ -102,15 +115,14 @@ export function serializeCalendar(calendar: IcsCalendar, now: Date): string {
       "BEGIN:VEVENT",
       `UID:${escapeText(e.uid)}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${basicDate(e.startDate)}`,
-      `DTEND;VALUE=DATE:${basicDate(dayAfter(e.endDate))}`,
+      ...eventTimes(e),
       `SUMMARY:${escapeText(e.summary)}`,
       `LOCATION:${escapeText(e.location)}`,
       `DESCRIPTION:${escapeText(e.description)}`,
     );
     // URI values are not TEXT: no escaping (the URL is built from an id, so it has no CR/LF).
     if (e.url !== null) lines.push(`URL:${e.url}`);
-    lines.push("TRANSP:TRANSPARENT", "END:VEVENT");
+    lines.push(e.startsAt === undefined ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE", "END:VEVENT");
   }
   lines.push("END:VCALENDAR");
   return lines.map((l) => `${foldLine(l)}${CRLF}`).join("");

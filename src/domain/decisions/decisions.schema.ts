@@ -17,7 +17,12 @@ export const DECISION_SUBJECT_TYPES = [
 ] as const;
 export const DECISION_STATUSES = ["open", "adopted", "silence-broken", "not-adopted", "withdrawn"] as const;
 /** Subjects that are records in Entente (the decision moves them); the others are described in text. */
-export const LINKED_SUBJECT_TYPES = ["programme", "access-request"] as const;
+export const LINKED_SUBJECT_TYPES = [
+  "programme",
+  "access-request",
+  "contributor-recognition",
+  "meeting-format",
+] as const;
 
 export const DEFAULT_TIME_ZONE = "Europe/Brussels";
 

@@ -38,7 +38,7 @@ beforeAll(async () => {
     "nato",
     silenceInput(deadline, {
       title: "Recognition of a contributor to counter-piracy",
-      subject: { type: "contributor-recognition", text: "Ukraine's frigate in Ocean Shield" },
+      subject: { type: "free-text", text: "Ukraine's frigate in Ocean Shield" },
     }),
     new Date("2012-03-10T09:00:00Z"),
   );
@@ -48,7 +48,7 @@ beforeAll(async () => {
       title: "Allies + 1 meeting with Japan on counter-piracy",
       format: "allies-plus-one",
       participants: ["JPN"],
-      subject: { type: "meeting-format", text: "Allies + Japan" },
+      subject: { type: "free-text", text: "Allies + Japan" },
       label: { classification: "NU", releasableTo: ["NATO", "JPN"] },
     }),
     new Date("2012-03-10T09:01:00Z"),
@@ -61,7 +61,7 @@ beforeAll(async () => {
         title: "Allies + 1 meeting with the Republic of Korea",
         format: "allies-plus-one",
         participants: ["KOR"],
-        subject: { type: "meeting-format", text: "Allies + the Republic of Korea" },
+        subject: { type: "free-text", text: "Allies + the Republic of Korea" },
         label: { classification: "NR", releasableTo: ["NATO", "KOR"] },
       },
     ),
@@ -90,7 +90,7 @@ describe("the decision register respects labels", () => {
     expect(korea?.outcomeText).toBe("Consensus reached in a meeting of the NAC, 2 Allies present");
     expect(korea?.marking).toBe("NATO RESTRICTED // RELEASABLE TO NATO, KOR");
     expect(list.decisions[3]?.subject).toEqual({
-      type: "contributor-recognition",
+      type: "free-text",
       id: null,
       text: "Ukraine's frigate in Ocean Shield",
       title: "Ukraine's frigate in Ocean Shield",
@@ -138,7 +138,8 @@ describe("the decision register respects labels", () => {
     expect((await listDecisions(t.db, staff, { status: "open" }, LATER)).total).toBe(3);
     expect((await listDecisions(t.db, japan, { status: "open" }, LATER)).total).toBe(1);
     expect((await listDecisions(t.db, staff, { from: "2012-03-11" }, LATER)).total).toBe(0);
-    expect((await listDecisions(t.db, staff, { to: "2012-03-10", subjectType: "free-text" }, LATER)).total).toBe(1);
+    expect((await listDecisions(t.db, staff, { to: "2012-03-10", subjectType: "free-text" }, LATER)).total).toBe(4);
+    expect((await listDecisions(t.db, staff, { subjectType: "programme" }, LATER)).total).toBe(0);
   });
 
   it("refuses a bad query with VALIDATION naming the field", async () => {

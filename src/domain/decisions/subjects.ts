@@ -2,7 +2,9 @@ import type { Transaction } from "kysely";
 import type { Database, DecisionSubjectType } from "../../db/schema.js";
 import { accessRequestDecisionHooks } from "../access-requests/decision-effects.js";
 import type { Viewer } from "../labels/viewer.js";
+import { meetingFormatDecisionHooks } from "../meetings/decision-effects.js";
 import type { NewNotification } from "../notifications/notifications.js";
+import { recognitionDecisionHooks } from "../operations/decision-effects.js";
 import { programmeDecisionHooks } from "../programmes/decision-effects.js";
 import type { DecisionRow } from "./records.js";
 import { decisionInfo } from "./records.js";
@@ -13,6 +15,8 @@ import type { DecisionSubjectHooks } from "./subject-hooks.js";
 const HOOKS: Partial<Record<DecisionSubjectType, DecisionSubjectHooks>> = {
   programme: programmeDecisionHooks,
   "access-request": accessRequestDecisionHooks,
+  "contributor-recognition": recognitionDecisionHooks,
+  "meeting-format": meetingFormatDecisionHooks,
 };
 
 /** The hooks of a linked subject type (a record the decision moves), or null for text subjects. */

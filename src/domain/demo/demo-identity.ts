@@ -8,6 +8,7 @@ import type { TLabelInput } from "../labels/labels.schema.js";
 import { DEMO_ORGANISATIONS, DEMO_USERS, demoEmail, demoPassword } from "./demo-accounts.js";
 import { seedDemoActivities } from "./demo-activities.js";
 import { seedDemoFeedback } from "./demo-feedback.js";
+import { seedDemoOperations } from "./demo-operations.js";
 import { seedDemoProgrammes } from "./demo-programmes.js";
 
 /**
@@ -179,5 +180,11 @@ export async function seedDemoIdentity(
     { staff: viewerOf(staff), japan: byName("partner.jpn"), delegation: byName("delegation.nor") },
     now,
   );
+  await seedDemoOperations(db, store, {
+    staff: viewerOf(staff),
+    korea: byName("partner.kor"),
+    japan: byName("partner.jpn"),
+    delegation: byName("delegation.nor"),
+  });
   return { users: users.length, documents: DEMO_DOCUMENTS.length, activities };
 }

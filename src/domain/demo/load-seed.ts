@@ -63,7 +63,35 @@ async function replaceReferenceData(trx: Transaction<Database>, data: SeedFiles)
     }
     report[table] = tableRows.length;
   }
+  report.operation = await upsertOperations(trx, data);
   return report;
+}
+
+/**
+ * Operations are updated in place rather than replaced: recognitions, contributions and
+ * postings refer to them, and the seed never removes one.
+ */
+async function upsertOperations(trx: Transaction<Database>, data: SeedFiles): Promise<number> {
+  for (const [i, o] of data.operations.entries()) {
+    const row = {
+      name: o.name,
+      theatre: o.theatre,
+      mandate: o.mandate,
+      start_date: o.start,
+      start_precision: o.startPrecision,
+      end_date: o.end ?? null,
+      end_precision: o.end === undefined ? null : o.endPrecision,
+      cite: o.cite,
+      note: o.note ?? null,
+      sort_order: i,
+    };
+    await trx
+      .insertInto("operation")
+      .values({ code: o.code, ...row })
+      .onConflict((oc) => oc.column("code").doUpdateSet(row))
+      .execute();
+  }
+  return data.operations.length;
 }
 
 function buildRows(data: SeedFiles) {

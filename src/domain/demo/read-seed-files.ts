@@ -18,6 +18,7 @@ const YAML_FILES = {
   areas: "areas.yaml",
   partnerAreas: "partner-areas.yaml",
   partnerEvents: "partner-events.yaml",
+  operations: "operations.yaml",
 } as const;
 
 /** Reads and validates data/seed/: YAML files for the cited facts, nations.csv for ISO 3166. */
@@ -47,6 +48,7 @@ function checkUnique(data: SeedFiles): void {
     ["policy-rules.yaml", data.policyRules.map((r) => r.id)],
     ["areas.yaml", data.areas.map((a) => a.code)],
     ["partner-areas.yaml", data.partnerAreas.map((a) => `${a.nation}/${a.area}`)],
+    ["operations.yaml", data.operations.map((o) => o.code)],
   ];
   for (const [file, keys] of keyed) {
     const seen = new Set<string>();
@@ -79,6 +81,7 @@ function checkCitations(data: SeedFiles): void {
     ...data.policyRules.map((r) => r.cite),
     ...data.partnerAreas.map((a) => a.cite),
     ...data.partnerEvents.map((e) => e.cite),
+    ...data.operations.map((o) => o.cite),
   ];
   const missing = [...new Set(cites.map((c) => c.split("#")[0] ?? c))].filter((id) => !known.has(id));
   if (missing.length > 0) {

@@ -130,6 +130,19 @@ export const ZPartnerEventRecord = z.strictObject({
   note: z.string().optional(),
 });
 
+export const ZOperationRecord = z.strictObject({
+  code: z.string().regex(/^[A-Z]{2,12}$/, "must be 2-12 upper-case letters"),
+  name: z.string().min(1),
+  theatre: z.string().min(1),
+  mandate: z.string().min(1),
+  start: isoDate,
+  startPrecision: precision.default("day"),
+  end: isoDate.optional(),
+  endPrecision: precision.default("day"),
+  cite,
+  note: z.string().optional(),
+});
+
 export const ZSeedData = z.strictObject({
   sources: z.array(ZSourceRecord),
   organisations: z.array(ZOrganisationRecord),
@@ -140,6 +153,7 @@ export const ZSeedData = z.strictObject({
   areas: z.array(ZAreaRecord),
   partnerAreas: z.array(ZPartnerAreaRecord),
   partnerEvents: z.array(ZPartnerEventRecord),
+  operations: z.array(ZOperationRecord),
 });
 
 export type TSeedData = z.infer<typeof ZSeedData>;

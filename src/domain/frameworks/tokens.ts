@@ -2,6 +2,7 @@ import { type SqlBool, sql, type Transaction } from "kysely";
 import type { Db } from "../../db/connect.js";
 import type { Database } from "../../db/schema.js";
 import { AppError } from "../../errors.js";
+import { CONTRIB_PREFIX, recognitionInForceAt } from "../operations/recognition-sql.js";
 import { membershipInForceAt } from "./membership-sql.js";
 
 /** Tokens that are not groups: APPROVED stands for "other nations as approved" (case by case). */
@@ -26,11 +27,14 @@ export function parseTokens(text: string): string[] {
   return [...new Set(tokens)];
 }
 
-export type ResolvedTokens = { frameworks: string[]; nations: string[]; special: string[] };
+/** `operations`: the codes of CONTRIB:<operation> tokens (an operation's recognised contributors). */
+export type ResolvedTokens = { frameworks: string[]; nations: string[]; special: string[]; operations: string[] };
 
-/** Sorts tokens into frameworks, nations and special tokens; NOT_FOUND names the first unknown one. */
+const CONTRIB_TOKEN = /^CONTRIB:([A-Z]{2,12})$/;
+
+/** Sorts tokens into frameworks, nations, contributor groups and special tokens; NOT_FOUND names the first unknown one. */
 export async function resolveTokens(db: Db | Transaction<Database>, tokens: string[]): Promise<ResolvedTokens> {
-  const syntax = tokens.find((t) => !/^[A-Z]{2,12}$/.test(t));
+  const syntax = tokens.find((t) => !/^[A-Z]{2,12}$/.test(t) && !CONTRIB_TOKEN.test(t));
   if (syntax !== undefined) {
     throw new AppError(
       "VALIDATION",
@@ -41,7 +45,20 @@ export async function resolveTokens(db: Db | Transaction<Database>, tokens: stri
     );
   }
   const special = tokens.filter((t) => t in SPECIAL_TOKENS);
-  const rest = tokens.filter((t) => !(t in SPECIAL_TOKENS));
+  const contributorTokens = tokens.filter((t) => CONTRIB_TOKEN.test(t));
+  const operations = contributorTokens.map((t) => t.slice(CONTRIB_PREFIX.length));
+  const knownOperations = new Set(
+    operations.length
+      ? (await db.selectFrom("operation").select("code").where("code", "in", operations).execute()).map((r) => r.code)
+      : [],
+  );
+  const unknownOperation = contributorTokens.find((t) => !knownOperations.has(t.slice(CONTRIB_PREFIX.length)));
+  if (unknownOperation !== undefined) {
+    throw new AppError("NOT_FOUND", `Unknown token '${unknownOperation}': no such operation`, {
+      token: unknownOperation,
+    });
+  }
+  const rest = tokens.filter((t) => !(t in SPECIAL_TOKENS) && !CONTRIB_TOKEN.test(t));
   const [frameworkRows, nationRows] = rest.length
     ? await Promise.all([
         db.selectFrom("framework").select("code").where("code", "in", rest).execute(),
@@ -60,16 +77,18 @@ export async function resolveTokens(db: Db | Transaction<Database>, tokens: stri
     frameworks: rest.filter((t) => frameworks.has(t)),
     nations: rest.filter((t) => nations.has(t)),
     special,
+    operations,
   };
 }
 
 /**
  * The SQL set of nation codes a list of resolved tokens stands for on `asOf`:
- * named nations, members in force of named frameworks, and the Allies where a named
- * framework includes them (EAPC). Composable as a subquery: `where('code', 'in', q)`.
+ * named nations, members in force of named frameworks, the Allies where a named
+ * framework includes them (EAPC), and the recognised contributors of CONTRIB:<operation>.
+ * Composable as a subquery: `where('code', 'in', q)`.
  */
-export function tokenMembersQuery(db: Db, resolved: ResolvedTokens, asOf: string) {
-  const { frameworks, nations } = resolved;
+export function tokenMembersQuery(db: Db | Transaction<Database>, resolved: ResolvedTokens, asOf: string) {
+  const { frameworks, nations, operations } = resolved;
   const fromFrameworks = db
     .selectFrom("membership")
     .select("membership.nation_code as code")
@@ -95,11 +114,19 @@ export function tokenMembersQuery(db: Db, resolved: ResolvedTokens, asOf: string
     .selectFrom("nation")
     .select("nation.code as code")
     .where((eb) => (nations.length === 0 ? sql<SqlBool>`1 = 0` : eb("nation.code", "in", nations)));
-  return fromFrameworks.union(named);
+  const contributors = db
+    .selectFrom("contributor_recognition")
+    .select("contributor_recognition.nation_code as code")
+    .where((eb) =>
+      operations.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : eb.and([eb("contributor_recognition.operation_code", "in", operations), recognitionInForceAt(asOf)(eb)]),
+    );
+  return fromFrameworks.union(named).union(contributors);
 }
 
 /** Expands group tokens to the nations they stand for on `asOf`, sorted by code. */
-export async function expandTokens(db: Db, tokens: string[], asOf: string): Promise<string[]> {
+export async function expandTokens(db: Db | Transaction<Database>, tokens: string[], asOf: string): Promise<string[]> {
   const resolved = await resolveTokens(db, tokens);
   const rows = await tokenMembersQuery(db, resolved, asOf).execute();
   return [...new Set(rows.map((r) => r.code))].sort();

@@ -15,12 +15,13 @@ export const CLASSIFICATION_NAMES: Record<(typeof CLASSIFICATIONS)[number], stri
 export const ZClassification = z.enum(CLASSIFICATIONS);
 export const ZClearance = z.enum(CLEARANCES);
 
+/** A nation or organisation code, a framework (PFP), or CONTRIB:<operation> (its recognised contributors). */
 const ZToken = z
   .string()
   .trim()
   .min(2, "must be a nation code (ISO alpha-3) or a group token such as PFP")
-  .max(12, "must be at most 12 characters")
-  .regex(/^[A-Za-z]+$/, "must contain letters only")
+  .max(20, "must be at most 20 characters")
+  .regex(/^([A-Za-z]{2,12}|CONTRIB:[A-Za-z]{2,12})$/i, "must be letters only, or CONTRIB: and an operation code")
   .transform((s) => s.toUpperCase());
 
 /** A label as a client writes it: structured, never a marking string. */

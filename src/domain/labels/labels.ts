@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema.js";
 import { AppError, isAppError, notFound } from "../../errors.js";
 import { membershipInForceAt } from "../frameworks/membership-sql.js";
 import { expandTokens, resolveTokens } from "../frameworks/tokens.js";
+import { CONTRIB_PREFIX, recognitionInForceAt } from "../operations/recognition-sql.js";
 import { type TLabel, type TLabelInput, ZLabelInput } from "./labels.schema.js";
 import { orderTokens, renderMarking } from "./marking.js";
 import { rankOf, type Viewer } from "./viewer.js";
@@ -202,7 +203,11 @@ function labelReadableCondition(eb: ExpressionBuilder<Database, "label">, db: Db
   return eb.and([eb("label.classification_rank", "<=", viewer.clearanceRank), eb.or(open)]);
 }
 
-/** The releasability tokens that name `nation` on `at`: itself, its frameworks in force, and the groups that include the Allies if it is one. */
+/**
+ * The releasability tokens that name `nation` on `at`: itself, its frameworks in force, the
+ * groups that include the Allies if it is one, and CONTRIB:<operation> for each operation it is
+ * a recognised contributor to on `at`.
+ */
 function tokensCoveringNation(db: DbOrTrx, nation: string, at: string) {
   return db
     .selectFrom("nation")
@@ -230,5 +235,12 @@ function tokensCoveringNation(db: DbOrTrx, nation: string, at: string) {
               .where(membershipInForceAt(at)),
           ),
         ),
+    )
+    .union(
+      db
+        .selectFrom("contributor_recognition")
+        .select(sql<string>`${CONTRIB_PREFIX} || contributor_recognition.operation_code`.as("token"))
+        .where("contributor_recognition.nation_code", "=", nation)
+        .where(recognitionInForceAt(at)),
     );
 }

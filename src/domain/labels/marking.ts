@@ -12,9 +12,12 @@ export function orderTokens(tokens: readonly string[]): string[] {
   return unique.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** How a token reads in a marking: CONTRIB:ISAF is "ISAF CONTRIBUTORS". */
+const markingToken = (token: string) => (token.startsWith("CONTRIB:") ? `${token.slice(8)} CONTRIBUTORS` : token);
+
 /** The familiar marking, e.g. "NATO UNCLASSIFIED // RELEASABLE TO AUS, JPN". */
 export function renderMarking(label: { classification: TClassification; releasableTo: readonly string[] }): string {
   const name = CLASSIFICATION_NAMES[label.classification];
   if (label.classification === "PUBLIC" || label.releasableTo.length === 0) return name;
-  return `${name} // RELEASABLE TO ${orderTokens(label.releasableTo).join(", ")}`;
+  return `${name} // RELEASABLE TO ${orderTokens(label.releasableTo).map(markingToken).join(", ")}`;
 }

@@ -13,6 +13,11 @@ export const NOTIFICATION_KINDS = [
   "silence-deadline-approaching",
   "decision-ended",
   "access-request-decided",
+  "meeting-invitation",
+  "meeting-changed",
+  "recognition-decided",
+  "force-offer-decided",
+  "action-item-assigned",
 ] as const satisfies readonly NotificationKind[];
 
 export const ZNotificationView = z.object({

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { ZMembership } from "../frameworks/frameworks.schema.js";
 import { ZNation } from "../nations/nations.schema.js";
 
+/** An area of cooperation a partner can choose (public reference data). */
+export const ZArea = z.object({ code: z.string(), name: z.string() });
+
 export const ZPartnerArea = z.object({
   code: z.string(),
   name: z.string(),
@@ -44,6 +47,7 @@ export const ZTimelineEntry = z.object({
 
 export const ZTimeline = z.object({ nation: ZNation, entries: z.array(ZTimelineEntry) });
 
+export type TArea = z.infer<typeof ZArea>;
 export type TPartnerProfile = z.infer<typeof ZPartnerProfile>;
 export type TTimelineEntry = z.infer<typeof ZTimelineEntry>;
 export type TTimeline = z.infer<typeof ZTimeline>;

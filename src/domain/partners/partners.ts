@@ -5,10 +5,15 @@ import { renderMarking } from "../labels/marking.js";
 import type { Viewer } from "../labels/viewer.js";
 import { getNation } from "../nations/nations.js";
 import { listMilestones } from "../policy/milestones.js";
-import type { TPartnerProfile, TTimeline, TTimelineEntry } from "./partners.schema.js";
+import type { TArea, TPartnerProfile, TTimeline, TTimelineEntry } from "./partners.schema.js";
 
 /** The reference registry (memberships, milestones) is public by definition (migration 0003). */
 const PUBLIC_MARKING = renderMarking({ classification: "PUBLIC", releasableTo: [] });
+
+/** The areas of cooperation partners choose from (public reference data), by name. */
+export async function listAreas(db: Db): Promise<TArea[]> {
+  return db.selectFrom("area").select(["code", "name"]).orderBy("name").execute();
+}
 
 /** A nation's relationship with the alliance: frameworks over time and the areas it chose. */
 export async function getPartnerProfile(db: Db, viewer: Viewer, code: string, at: string): Promise<TPartnerProfile> {

@@ -4,8 +4,8 @@ import { listNationMemberships } from "../../domain/frameworks/frameworks.js";
 import { ZMembership } from "../../domain/frameworks/frameworks.schema.js";
 import { getNation, listNations } from "../../domain/nations/nations.js";
 import { ZListNationsQuery, ZNation, ZNationCode } from "../../domain/nations/nations.schema.js";
-import { getPartnerProfile, getPartnerTimeline } from "../../domain/partners/partners.js";
-import { ZPartnerProfile, ZTimeline } from "../../domain/partners/partners.schema.js";
+import { getPartnerProfile, getPartnerTimeline, listAreas } from "../../domain/partners/partners.js";
+import { ZArea, ZPartnerProfile, ZTimeline } from "../../domain/partners/partners.schema.js";
 import { viewerOfRequest } from "../auth.js";
 import type { ZodApp } from "../types.js";
 
@@ -24,6 +24,18 @@ export function registerNationRoutes(app: ZodApp, ctx: AppContext): void {
       },
     },
     async (request) => ({ nations: await listNations(ctx.db, request.query) }),
+  );
+
+  app.get(
+    "/api/areas",
+    {
+      schema: {
+        tags,
+        summary: "The areas of cooperation partners choose from",
+        response: { 200: z.object({ areas: z.array(ZArea) }) },
+      },
+    },
+    async () => ({ areas: await listAreas(ctx.db) }),
   );
 
   app.get(

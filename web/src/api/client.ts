@@ -82,7 +82,7 @@ export function apiUrl(path: string, query?: Query): string {
 }
 
 export type SendOptions = {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   query?: Query | undefined;
   /** A JSON body, or FormData for a multipart upload. */
   body?: unknown;

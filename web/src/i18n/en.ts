@@ -1,6 +1,9 @@
 import { accessRequestMessages } from "../features/access-requests/messages.en.ts";
 import { decisionMessages } from "../features/decisions/messages.en.ts";
+import { meetingMessages } from "../features/meetings/messages.en.ts";
+import { operationMessages } from "../features/operations/messages.en.ts";
 import { programmeMessages } from "../features/programmes/messages.en.ts";
+import { reportMessages } from "../features/reports/messages.en.ts";
 import type { CatalogueMeta, Message } from "./catalogue.ts";
 
 // The English catalogue: the reference set of keys. Plural messages have `one` and `other`
@@ -977,6 +980,9 @@ const messages = {
   ...programmeMessages,
   ...decisionMessages,
   ...accessRequestMessages,
+  ...operationMessages,
+  ...meetingMessages,
+  ...reportMessages,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

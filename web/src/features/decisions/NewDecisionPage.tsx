@@ -16,6 +16,7 @@ import {
   PROCEDURES,
   procedureName,
   SUBJECT_TYPES,
+  subjectIdLabel,
   subjectTypeName,
 } from "./labels.ts";
 import { AlliesPresentPicker, ParticipantsPicker } from "./NationPickers.tsx";
@@ -77,7 +78,7 @@ function NewDecisionForm() {
     participants: format === "allies-plus-one" ? t("decisions.new.partner") : t("decisions.new.participants"),
     procedure: t("decisions.field.procedure"),
     subjectType: t("decisions.new.subjectType"),
-    subjectId: subjectType === "programme" ? t("decisions.new.programmeId") : t("decisions.new.accessRequestId"),
+    subjectId: subjectIdLabel(subjectType),
     subjectText: t("decisions.new.subjectText"),
     decisionDate: t("decisions.field.decisionDate"),
     deadlineDate: t("decisions.new.deadlineDate"),

@@ -28,7 +28,24 @@ export const SUBJECT_TYPES = [
   "free-text",
 ] as const satisfies readonly DecisionSubjectType[];
 /** Subjects that are records in Entente, named by their id rather than described in words. */
-export const LINKED_SUBJECTS: readonly DecisionSubjectType[] = ["programme", "access-request"];
+export const LINKED_SUBJECTS: readonly DecisionSubjectType[] = [
+  "programme",
+  "access-request",
+  "contributor-recognition",
+  "meeting-format",
+];
+
+const SUBJECT_ID_KEYS: Partial<Record<DecisionSubjectType, MessageKey>> = {
+  programme: "decisions.new.programmeId",
+  "access-request": "decisions.new.accessRequestId",
+  "contributor-recognition": "decisions.new.recognitionId",
+  "meeting-format": "decisions.new.meetingId",
+};
+
+/** The label of the subject's id field in the new-decision form. */
+export function subjectIdLabel(type: DecisionSubjectType): string {
+  return t(SUBJECT_ID_KEYS[type] ?? "decisions.new.programmeId");
+}
 
 const STATUS_KEYS: Record<DecisionStatus, MessageKey> = {
   open: "decisions.status.open",
@@ -74,5 +91,7 @@ export function subjectHref(type: DecisionSubjectType, id: string | null): strin
   if (id === null) return null;
   if (type === "programme") return `/programmes/${encodeURIComponent(id)}`;
   if (type === "access-request") return "/access-requests";
+  if (type === "contributor-recognition") return `/recognitions/${encodeURIComponent(id)}`;
+  if (type === "meeting-format") return `/meetings/${encodeURIComponent(id)}`;
   return null;
 }

@@ -139,6 +139,8 @@ export const decisionMessages = {
   "decisions.new.subjectType": "Subject",
   "decisions.new.programmeId": "Programme id",
   "decisions.new.accessRequestId": "Access request id",
+  "decisions.new.recognitionId": "Recognition case (id)",
+  "decisions.new.meetingId": "Meeting (id)",
   "decisions.new.subjectIdHint": "The record the decision moves; its page links here with the id filled in.",
   "decisions.new.subjectText": "What is decided, in words",
   "decisions.new.decisionDateHint": "The Allies as of this date decide.",

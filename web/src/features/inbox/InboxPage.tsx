@@ -18,6 +18,11 @@ const KIND_KEYS: Record<Notification["kind"], MessageKey> = {
   "silence-deadline-approaching": "decisions.inbox.silenceDeadline",
   "decision-ended": "decisions.inbox.decisionEnded",
   "access-request-decided": "decisions.inbox.accessRequestDecided",
+  "meeting-invitation": "meetings.inbox.invitation",
+  "meeting-changed": "meetings.inbox.changed",
+  "action-item-assigned": "meetings.inbox.actionItem",
+  "recognition-decided": "operations.inbox.recognitionDecided",
+  "force-offer-decided": "operations.inbox.forceOfferDecided",
 };
 
 /** The page a notice is about, by its subject; null for a subject with no page. */
@@ -32,6 +37,14 @@ function subjectHref(n: Notification): string | null {
       return `/decisions/${id}`;
     case "access-request":
       return "/access-requests";
+    case "meeting":
+      return `/meetings/${id}`;
+    case "action-item":
+      return "/action-items";
+    case "recognition":
+      return `/recognitions/${id}`;
+    case "force-generation":
+      return `/operations/${id}/force-generation`;
     default:
       return null;
   }

@@ -8,6 +8,7 @@ import { DateText } from "../../ui/DateText.tsx";
 import { categoryClass } from "../../ui/frameworks.ts";
 import { PageHeader, useDocumentTitle } from "../../ui/Page.tsx";
 import { EmptyState, ErrorState, Loading, NotFound } from "../../ui/States.tsx";
+import { useMe } from "../auth/session.ts";
 import { Areas } from "./Areas.tsx";
 import { MembershipTable } from "./MembershipTable.tsx";
 import { Timeline } from "./Timeline.tsx";
@@ -30,6 +31,7 @@ export function PartnerPage({ code }: { code: string }) {
   const profile = useProfile(upper);
   const timeline = useTimeline(upper);
   const frameworks = useFrameworks(today);
+  const { user } = useMe();
   useDocumentTitle(
     profile.data?.nation.name ?? (isNotFound(profile.error) ? t("partner.notFoundTitle") : t("partner.eyebrow")),
   );
@@ -68,6 +70,13 @@ export function PartnerPage({ code }: { code: string }) {
           ) : (
             t("partner.noCurrent")
           )
+        }
+        actions={
+          user ? (
+            <Link to={`/partners/${encodeURIComponent(nation.code)}/briefing`} className="button button--secondary">
+              {t("reports.briefing.link")}
+            </Link>
+          ) : undefined
         }
       />
 

@@ -1,0 +1,38 @@
+import type { Db } from "../../db/connect.js";
+import { getForceGenerationBoard } from "../force-generation/requirements.js";
+import type { Viewer } from "../labels/viewer.js";
+import { listContributions } from "../operations/contributions.js";
+import { getContributionHistory, getPlacemat } from "../operations/placemat.js";
+import { parseInput } from "../shared/validation.js";
+import { highestMarking, type OperationReport } from "./report-model.js";
+import { type TBriefingQuery, ZBriefingQuery } from "./reports.schema.js";
+
+/**
+ * The operation report as `viewer` sees it: the placemat on asOf, the troop history and the force
+ * generation fill, each from its module (which applies the labels). Marked with the highest
+ * classification of the troop snapshots and requirement lines it shows. NOT_FOUND for an unknown operation.
+ */
+export async function getOperationReport(
+  db: Db,
+  viewer: Viewer,
+  code: string,
+  query: TBriefingQuery,
+  now: Date,
+): Promise<OperationReport> {
+  const asOf = parseInput(ZBriefingQuery, query).asOf ?? now.toISOString().slice(0, 10);
+  const placemat = await getPlacemat(db, viewer, code, { asOf }, now);
+  const operation = placemat.operation.code;
+  const [history, forceGeneration, troops] = await Promise.all([
+    getContributionHistory(db, viewer, operation, now),
+    getForceGenerationBoard(db, viewer, operation, now),
+    listContributions(db, viewer, { operation, kind: "troops" }, now),
+  ]);
+  return {
+    asOf,
+    generatedAt: now.toISOString(),
+    placemat,
+    history,
+    forceGeneration,
+    marking: highestMarking([...troops.map((c) => c.marking), ...forceGeneration.lines.map((l) => l.label.marking)]),
+  };
+}
