@@ -32,6 +32,7 @@ export async function openRequestDecision(
     status: "open",
     decisionDate: at.slice(0, 10),
     closedAt: null,
+    effectiveDate: null,
     brokenByNation: null,
   };
   await db.transaction().execute(async (trx) => {

@@ -13,14 +13,14 @@ import { silenceInput } from "./decisions.js";
 /** The instant `time` (UTC) on `date`. */
 export const instant = (date: string, time = "09:00:00") => new Date(`${date}T${time}Z`);
 
-/** Opens a silence procedure on the case, the day before `deadlineDate`, ending 17:00 Brussels on it. */
-export async function putToCouncil(db: Db, staff: Viewer, recognitionId: string, deadlineDate: string) {
-  const opened = new Date(instant(deadlineDate).getTime() - 24 * 3600 * 1000);
+/** Opens a silence procedure on the case, the day before `deadlineDate`, ending at `time` (Brussels) on it. */
+export async function putToCouncil(db: Db, staff: Viewer, recognitionId: string, deadlineDate: string, time = "17:00") {
+  const opened = new Date(instant(deadlineDate).getTime() - 2 * 24 * 3600 * 1000);
   return openDecision(
     db,
     staff,
     silenceInput(
-      { date: deadlineDate, time: "17:00" },
+      { date: deadlineDate, time },
       {
         title: "Recognition of a contributing nation",
         subject: { type: "contributor-recognition", id: recognitionId },

@@ -119,6 +119,7 @@ export async function insertProgrammeDecision(
     status: row.status,
     decisionDate: row.decision_date,
     closedAt: null,
+    effectiveDate: null,
     brokenByNation: null,
     labelId: row.label_id,
   };
@@ -134,6 +135,7 @@ export async function openCouncilProcedure(db: Db, programmeId: string, now: Dat
       status: "open",
       decisionDate: now.toISOString().slice(0, 10),
       closedAt: null,
+      effectiveDate: null,
       brokenByNation: null,
     };
     await programmeDecisionHooks.open(trx, programmeId, probe, null, now);

@@ -143,7 +143,7 @@ async function closeRequestDecision(
     now,
   );
   if (!decided) return [];
-  const date = (decision.closedAt ?? now.toISOString()).slice(0, 10);
+  const date = decision.effectiveDate ?? now.toISOString().slice(0, 10);
   const verdict = to === "granted" ? "granted" : "refused";
   const body =
     to === "granted"

@@ -34,8 +34,15 @@ export function decisionInfo(row: DecisionRow): DecisionInfo {
     status: row.status,
     decisionDate: row.decision_date,
     closedAt: row.closed_at,
+    effectiveDate: effectiveDateOf(row),
     brokenByNation: row.broken_by_nation,
   };
+}
+
+function effectiveDateOf(row: DecisionRow): string | null {
+  if (row.closed_at === null) return null;
+  if (row.procedure !== "silence") return row.decision_date;
+  return formatInZone(row.closed_at, row.deadline_zone ?? "UTC").slice(0, 10);
 }
 
 /** "2012-03-16 17:00 Europe/Brussels": an instant as the deadline's zone writes it. */

@@ -14,6 +14,12 @@ export type DecisionInfo = Readonly<{
   decisionDate: string;
   /** When it ended (ISO instant), null while open. */
   closedAt: string | null;
+  /**
+   * The calendar date it took effect, null while open: for a silence procedure the date of its
+   * end in the deadline's time zone (a deadline of 00:30 in Brussels is that Brussels day, not the
+   * UTC day before); for a meeting, the decision date.
+   */
+  effectiveDate: string | null;
   /** Silence broken: the objecting Ally's code. */
   brokenByNation: string | null;
 }>;

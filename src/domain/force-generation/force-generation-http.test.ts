@@ -1,56 +1,28 @@
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FG_NOW, insertForceGenerationCast, requirementInput } from "../../../test/support/force-generation.js";
+import { fieldsOf, type HttpHarness, startHttpHarness } from "../../../test/support/http.js";
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
-import type { AppContext } from "../../context.js";
-import { buildApp } from "../../http/app.js";
-import { createApiToken } from "../identity/api-tokens.js";
-import { findUserByUsername, viewerOf } from "../identity/users.js";
-import type { Viewer } from "../labels/viewer.js";
 
 // The force generation routes in-process, with API tokens (no session, so no CSRF token).
 
 let t: TestDb;
-let app: FastifyInstance;
-const tokens: Record<string, string> = {};
-
-async function tokenFor(key: string, viewer: Viewer) {
-  const user = await findUserByUsername(t.db, viewer.username ?? "");
-  if (!user) throw new Error(`no user ${viewer.username}`);
-  tokens[key] = (await createApiToken(t.db, viewerOf(user), { name: key }, FG_NOW)).token;
-}
+let http: HttpHarness;
 
 beforeAll(async () => {
   t = await createSeededTestDb();
+  http = await startHttpHarness(t, () => FG_NOW);
   const cast = await insertForceGenerationCast(t.db);
-  await tokenFor("staff", cast.staff);
-  await tokenFor("nor", cast.nor);
-  await tokenFor("aus", cast.aus);
-  await tokenFor("jpn", cast.jpn);
-  const ctx: AppContext = Object.freeze({
-    config: t.config,
-    db: t.db,
-    clock: { now: () => FG_NOW, today: () => FG_NOW.toISOString().slice(0, 10) },
-  });
-  app = await buildApp(ctx, { serveWeb: false });
+  await http.tokenFor("staff", cast.staff);
+  await http.tokenFor("nor", cast.nor);
+  await http.tokenFor("aus", cast.aus);
+  await http.tokenFor("jpn", cast.jpn);
 }, 120_000);
+const call: HttpHarness["call"] = (...args) => http.call(...args);
+
 afterAll(async () => {
-  await app?.close();
+  await http?.close();
   await t.destroy();
 });
-
-async function call(method: "GET" | "POST", url: string, as?: string, payload?: unknown) {
-  const res = await app.inject({
-    method,
-    url,
-    headers: as ? { authorization: `Bearer ${tokens[as]}` } : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return { status: res.statusCode, body: res.json() };
-}
-
-const fieldsOf = (body: { error: { details?: { fields?: { field: string }[] } } }) =>
-  body.error.details?.fields?.map((f) => f.field);
 
 describe("force generation over HTTP", () => {
   it("POST /api/requirements: 201 for staff, 403 for a partner, 400 naming the field, 401 anonymous", async () => {

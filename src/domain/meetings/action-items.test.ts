@@ -107,6 +107,23 @@ describe("action items", () => {
     expect((await errorOf(updateActionItem(t.db, korea, jpnItem, { status: "done" }, AFTER))).code).toBe("NOT_FOUND");
   });
 
+  it("tells an owner nation only if it is invited: a notice must not reveal a meeting", async () => {
+    const planning = await createMeeting(
+      t.db,
+      staff,
+      meetingInput({ title: "Planning talks not yet announced", criteria: [{ kind: "nation", value: "KOR" }] }),
+      T0,
+    );
+    await addActionItem(t.db, staff, planning.id, { text: "Prepare a paper", owner: "KOR", dueDate: "2011-12-01" }, T0);
+    const notices = await t.db
+      .selectFrom("notification")
+      .select("title")
+      .where("recipient_user_id", "=", korea.userId ?? "")
+      .where("kind", "=", "action-item-assigned")
+      .execute();
+    expect(notices).toEqual([]);
+  });
+
   it("bad input is VALIDATION naming the field", async () => {
     const owner = await errorOf(
       addActionItem(t.db, staff, meetingId, { text: "x", owner: "ZZZ", dueDate: "2011-10-01" }, LATER),

@@ -122,10 +122,16 @@ export async function addActionItem(
         updated_at: at,
       })
       .execute();
-    const recipients = await findRecipients(trx, {
-      roles: ["partner", "delegation", "hq", "analyst"],
-      nations: [owner.code],
-    });
+    // Only an invited owner sees the meeting; anyone else must not learn of it through a notice.
+    const ownerInvited = await trx
+      .selectFrom("meeting_invitation")
+      .select("nation_code")
+      .where("meeting_id", "=", meeting.id)
+      .where("nation_code", "=", owner.code)
+      .executeTakeFirst();
+    const recipients = ownerInvited
+      ? await findRecipients(trx, { roles: ["partner", "delegation", "hq", "analyst"], nations: [owner.code] })
+      : [];
     const notices = await noticesFor(
       trx,
       recipients,

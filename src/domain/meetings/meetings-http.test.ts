@@ -1,6 +1,6 @@
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertPartnerUser, insertStaff } from "../../../test/support/decisions.js";
+import { fieldsOf, type HttpHarness, startHttpHarness } from "../../../test/support/http.js";
 import {
   ALLIES_2011,
   COUNTER_PIRACY_CRITERIA,
@@ -8,58 +8,27 @@ import {
   meetingInput,
 } from "../../../test/support/meetings.js";
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
-import type { AppContext } from "../../context.js";
-import { buildApp } from "../../http/app.js";
 import { runDueDecisions } from "../../jobs/due-decisions.js";
-import { createApiToken } from "../identity/api-tokens.js";
-import { findUserByUsername, viewerOf } from "../identity/users.js";
-import type { Viewer } from "../labels/viewer.js";
 
 // The meeting routes in-process, with a clock the tests move across the silence deadline.
 
 let t: TestDb;
-let app: FastifyInstance;
+let http: HttpHarness;
 let current = new Date("2011-08-01T09:00:00Z");
-const tokens: Record<string, string> = {};
-
-async function tokenFor(key: string, viewer: Viewer) {
-  const user = await findUserByUsername(t.db, viewer.username ?? "");
-  if (!user) throw new Error(`no user ${viewer.username}`);
-  tokens[key] = (await createApiToken(t.db, viewerOf(user), { name: key }, current)).token;
-}
 
 beforeAll(async () => {
   t = await createSeededTestDb();
-  await tokenFor("staff", await insertStaff(t.db));
-  await tokenFor("jpn", await insertPartnerUser(t.db, "JPN"));
-  await tokenFor("kor", await insertPartnerUser(t.db, "KOR"));
-  const ctx: AppContext = Object.freeze({
-    config: t.config,
-    db: t.db,
-    clock: { now: () => current, today: () => current.toISOString().slice(0, 10) },
-  });
-  app = await buildApp(ctx, { serveWeb: false });
+  http = await startHttpHarness(t, () => current);
+  await http.tokenFor("staff", await insertStaff(t.db));
+  await http.tokenFor("jpn", await insertPartnerUser(t.db, "JPN"));
+  await http.tokenFor("kor", await insertPartnerUser(t.db, "KOR"));
 }, 120_000);
+const call: HttpHarness["call"] = (...args) => http.call(...args);
+
 afterAll(async () => {
-  await app?.close();
+  await http?.close();
   await t.destroy();
 });
-
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-
-async function call(method: Method, url: string, as?: string, payload?: unknown) {
-  const res = await app.inject({
-    method,
-    url,
-    headers: as ? { authorization: `Bearer ${tokens[as]}` } : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  const json = res.headers["content-type"]?.toString().startsWith("application/json") ? res.json() : null;
-  return { status: res.statusCode, body: json, text: res.body, type: res.headers["content-type"] };
-}
-
-const fieldsOf = (body: { error: { details?: { fields?: { field: string }[] } } }) =>
-  body.error.details?.fields?.map((f) => f.field);
 
 describe("meetings over HTTP", () => {
   let id = "";

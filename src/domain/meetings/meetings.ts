@@ -22,7 +22,7 @@ import {
   ZMeetingUpdate,
 } from "./meetings.schema.js";
 import { checkCriteria } from "./participants.js";
-import { participantsOf, presentMeeting, presentSummary } from "./present.js";
+import { participantCounts, presentMeeting, presentSummary } from "./present.js";
 import { type DbOrTrx, findReadableMeeting, type MeetingRow, STAFF, type Trx, today, visibleMeeting } from "./rules.js";
 import { EDITABLE } from "./workflow.js";
 
@@ -141,6 +141,8 @@ export async function updateMeeting(
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     const label = parsed.label === undefined ? undefined : await createLabel(trx, parsed.label, at, "label");
+    // Who is invited changed after the Allies agreed the format: the agreement no longer covers it.
+    const lapses = meeting.status === "format-agreed" && (criteria !== undefined || parsed.start !== undefined);
     const title = parsed.title ?? meeting.title;
     const topic = parsed.topic ?? meeting.topic;
     const place = parsed.place ?? meeting.place;
@@ -157,9 +159,12 @@ export async function updateMeeting(
         label_id: label?.id ?? meeting.label_id,
         search_text: searchTextOf(title, topic, place),
         updated_at: at,
+        ...(lapses ? { status: "planning" as const, format_decision_id: null } : {}),
       })
       .where("id", "=", meeting.id)
       .where("status", "=", meeting.status)
+      // Unchanged since read: two concurrent edits cannot overwrite each other's fields.
+      .where("updated_at", "=", meeting.updated_at)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {
       throw new AppError("INVALID_STATE", `Cannot edit ${meeting.title}: it changed meanwhile`);
@@ -174,7 +179,10 @@ export async function updateMeeting(
         objectId: meeting.id,
         objectLabel: label ?? (await getLabel(trx, meeting.label_id)),
         outcome: "success",
-        details: { fields: Object.keys(parsed).filter((k) => parsed[k as keyof typeof parsed] !== undefined) },
+        details: {
+          fields: Object.keys(parsed).filter((k) => parsed[k as keyof typeof parsed] !== undefined),
+          ...(lapses ? { from: meeting.status, to: "planning", formatAgreementLapsed: true } : {}),
+        },
       },
       now,
     );
@@ -230,10 +238,7 @@ export async function listMeetings(
     db,
     rows.map((r) => r.label_id),
   );
-  const meetings = [];
-  for (const r of rows) {
-    const participants = await participantsOf(db, r);
-    meetings.push(presentSummary(r, participants.count, labels.get(r.label_id)?.marking ?? ""));
-  }
+  const counts = await participantCounts(db, rows);
+  const meetings = rows.map((r) => presentSummary(r, counts.get(r.id) ?? 0, labels.get(r.label_id)?.marking ?? ""));
   return { meetings, total: Number(total.n) };
 }

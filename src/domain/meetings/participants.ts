@@ -208,6 +208,12 @@ export async function adjustParticipants(
   const parsed = parseInput(ZAdjustmentInput, input);
   const nation = await db.selectFrom("nation").select("code").where("code", "=", parsed.nation).executeTakeFirst();
   if (!nation) throw fieldError("nation", `'${parsed.nation}' is not a known nation or organisation code`);
+  if (parsed.action === "add" && meeting.format === "allies-only") {
+    throw fieldError(
+      "nation",
+      "an Allies-only meeting invites the Allies only: choose another format to invite a partner",
+    );
+  }
   if (parsed.action === "remove" && (await listAlliesAt(db, meeting.meeting_date)).includes(parsed.nation)) {
     throw fieldError("nation", `${parsed.nation} is an Ally on ${meeting.meeting_date}: the Allies are always invited`);
   }
@@ -220,11 +226,22 @@ export async function adjustParticipants(
   }
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
+    // Widening the list after the Allies agreed the format (adding someone, or undoing a
+    // removal) goes beyond what they agreed: back to planning for a new decision. Narrowing it does not.
+    const previous = await trx
+      .selectFrom("meeting_adjustment")
+      .select("action")
+      .where("meeting_id", "=", meeting.id)
+      .where("nation_code", "=", parsed.nation)
+      .executeTakeFirst();
+    const widens = parsed.action === "add" || (parsed.action === "clear" && previous?.action === "remove");
+    const lapses = meeting.status === "format-agreed" && widens;
     const moved = await trx
       .updateTable("meeting")
-      .set({ updated_at: at })
+      .set({ updated_at: at, ...(lapses ? { status: "planning" as const, format_decision_id: null } : {}) })
       .where("id", "=", meeting.id)
-      .where("status", "in", ["planning", "format-agreed"])
+      .where("status", "=", meeting.status)
+      .where("updated_at", "=", meeting.updated_at)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) {
       throw new AppError("INVALID_STATE", `Cannot adjust the participants of ${meeting.title}: it changed meanwhile`);
@@ -256,7 +273,12 @@ export async function adjustParticipants(
         objectId: meeting.id,
         objectLabel: await getLabel(trx, meeting.label_id),
         outcome: "success",
-        details: { nation: parsed.nation, adjustment: parsed.action, note: parsed.note },
+        details: {
+          nation: parsed.nation,
+          adjustment: parsed.action,
+          note: parsed.note,
+          ...(lapses ? { from: meeting.status, to: "planning", formatAgreementLapsed: true } : {}),
+        },
       },
       now,
     );

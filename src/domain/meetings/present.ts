@@ -52,6 +52,30 @@ export async function participantsOf(db: DbOrTrx, meeting: MeetingRow): Promise<
   });
 }
 
+/**
+ * How many take part in each meeting of a list: invitations counted in one query; only meetings
+ * without invitations yet (still planning) are resolved live, one by one (docs/performance.md).
+ */
+export async function participantCounts(db: DbOrTrx, meetings: readonly MeetingRow[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (meetings.length === 0) return counts;
+  const invited = await db
+    .selectFrom("meeting_invitation")
+    .select(["meeting_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where(
+      "meeting_id",
+      "in",
+      meetings.map((m) => m.id),
+    )
+    .groupBy("meeting_id")
+    .execute();
+  for (const row of invited) counts.set(row.meeting_id, Number(row.n));
+  for (const meeting of meetings) {
+    if (!counts.has(meeting.id)) counts.set(meeting.id, (await participantsOf(db, meeting)).count);
+  }
+  return counts;
+}
+
 export async function loadCriteria(db: DbOrTrx, meetingId: string) {
   return db
     .selectFrom("meeting_criterion")
@@ -174,6 +198,8 @@ export async function presentMeeting(db: DbOrTrx, viewer: Viewer, meeting: Meeti
           .selectFrom("decision")
           .select(["id", "reference", "status"])
           .where("id", "=", meeting.format_decision_id)
+          // The decision keeps its own label: shown only if the viewer may read it.
+          .where(readableLabel(db, viewer, today(now), "decision.label_id"))
           .executeTakeFirst();
   return {
     ...presentSummary(meeting, participants.count, label.marking),

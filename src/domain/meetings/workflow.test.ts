@@ -181,6 +181,33 @@ describe("the meeting workflow", () => {
     expect(invited.participants.count).toBe(29);
   });
 
+  it("widening the list after the format was agreed sends the meeting back to planning; Allies only takes no partner", async () => {
+    const meeting = await createMeeting(
+      t.db,
+      staff,
+      meetingInput({
+        criteria: [{ kind: "nation", value: "JPN" }],
+        label: { classification: "NU", releasableTo: ["NATO", "JPN", "AUS"] },
+      }),
+      T0,
+    );
+    await agreeFormatBySilence(t.db, staff, meeting.id, T0);
+    expect((await getMeeting(t.db, staff, meeting.id, LATER)).status).toBe("format-agreed");
+    const widened = await adjustParticipants(t.db, staff, meeting.id, { nation: "AUS", action: "add" }, LATER);
+    expect([widened.status, widened.formatDecision]).toEqual(["planning", null]);
+    const refused = await errorOf(actOnMeeting(t.db, staff, meeting.id, { action: "send-invitations" }, LATER));
+    expect(refused.code).toBe("INVALID_STATE");
+
+    const alliesOnly = await createMeeting(t.db, staff, meetingInput({ format: "allies-only", criteria: [] }), T0);
+    const added = await errorOf(
+      adjustParticipants(t.db, staff, alliesOnly.id, { nation: "JPN", action: "add" }, LATER),
+    );
+    expect([added.code, added.details?.fields]).toEqual([
+      "VALIDATION",
+      [{ field: "nation", message: expect.any(String) }],
+    ]);
+  });
+
   it("Allies + 1 needs exactly one partner; only staff act", async () => {
     const meeting = await createMeeting(
       t.db,

@@ -87,6 +87,9 @@ export async function actOnMeeting(
       .set({ status: transition.to, updated_at: at })
       .where("id", "=", meeting.id)
       .where("status", "=", meeting.status)
+      // An edit committed since the read (date, criteria, label) fails this move rather than
+      // freezing a list resolved from the old row.
+      .where("updated_at", "=", meeting.updated_at)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {
       throw new AppError("INVALID_STATE", `Cannot ${parsed.action} for ${meeting.title}: it changed meanwhile`);
@@ -166,6 +169,13 @@ async function freezeInvitations(trx: Trx, meeting: MeetingRow, now: Date): Prom
   });
   const invited = resolved.participants.filter((p) => !p.removed);
   const others = invited.filter((p) => !p.reasons.some((r) => r.kind === "ally"));
+  if (meeting.format === "allies-only" && others.length > 0) {
+    throw new AppError(
+      "INVALID_STATE",
+      `An Allies-only meeting invites the Allies only; the list also has ${others.map((p) => p.nation.code).join(", ")}`,
+      { partners: others.map((p) => p.nation.code) },
+    );
+  }
   if (meeting.format === "allies-plus-one" && others.length !== 1) {
     throw new AppError(
       "INVALID_STATE",
@@ -173,21 +183,24 @@ async function freezeInvitations(trx: Trx, meeting: MeetingRow, now: Date): Prom
       { partners: others.map((p) => p.nation.code) },
     );
   }
+  // Readable both today (the invitation and its notice) and on the meeting date.
   const label = await getLabel(trx, meeting.label_id);
-  const reader = await labelReader(trx, label, meeting.meeting_date);
+  const readers = [await labelReader(trx, label, meeting.meeting_date), await labelReader(trx, label, today(now))];
   const blocked = invited
     .map((p) => p.nation.code)
-    .filter(
-      (nation) =>
-        !reader({
-          userId: null,
-          username: null,
-          organisation: null,
-          nation,
-          isAlliance: false,
-          clearanceRank: 99,
-          roles: [],
-        }),
+    .filter((nation) =>
+      readers.some(
+        (reader) =>
+          !reader({
+            userId: null,
+            username: null,
+            organisation: null,
+            nation,
+            isAlliance: false,
+            clearanceRank: 99,
+            roles: [],
+          }),
+      ),
     );
   if (blocked.length > 0) {
     throw new AppError(

@@ -31,10 +31,9 @@ type CaseRow = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 const titleOf = (r: CaseRow) =>
   `Recognition of ${r.nation_name} as a contributor to ${r.operation_name} (${r.operation_code})`;
 
-/** The date the Council's decision took effect: a silence procedure's end, or a meeting's date. */
+/** The date the Council's decision took effect: a silence procedure's end (in its zone), or a meeting's date. */
 export function adoptionDate(decision: DecisionInfo): string {
-  if (decision.procedure === "silence" && decision.closedAt !== null) return decision.closedAt.slice(0, 10);
-  return decision.decisionDate;
+  return decision.effectiveDate ?? decision.decisionDate;
 }
 
 async function open(trx: Trx, id: string, decision: DecisionInfo, actor: Viewer | null, now: Date) {

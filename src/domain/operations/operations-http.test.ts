@@ -1,56 +1,28 @@
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertDelegate, insertPartnerUser, insertStaff } from "../../../test/support/decisions.js";
+import { fieldsOf, type HttpHarness, startHttpHarness } from "../../../test/support/http.js";
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
-import type { AppContext } from "../../context.js";
-import { buildApp } from "../../http/app.js";
-import { createApiToken } from "../identity/api-tokens.js";
-import { findUserByUsername, viewerOf } from "../identity/users.js";
-import type { Viewer } from "../labels/viewer.js";
 
 // The operations routes in-process: operations, placemat, history, recognitions, contributions, postings.
 
 let t: TestDb;
-let app: FastifyInstance;
+let http: HttpHarness;
 const current = new Date("2010-11-15T09:00:00Z");
-const tokens: Record<string, string> = {};
-
-async function tokenFor(key: string, viewer: Viewer) {
-  const user = await findUserByUsername(t.db, viewer.username ?? "");
-  if (!user) throw new Error(`no user ${viewer.username}`);
-  tokens[key] = (await createApiToken(t.db, viewerOf(user), { name: key }, current)).token;
-}
 
 beforeAll(async () => {
   t = await createSeededTestDb();
-  await tokenFor("staff", await insertStaff(t.db));
-  await tokenFor("nor", await insertDelegate(t.db, "NOR"));
-  await tokenFor("kor", await insertPartnerUser(t.db, "KOR"));
-  await tokenFor("jpn", await insertPartnerUser(t.db, "JPN"));
-  const ctx: AppContext = Object.freeze({
-    config: t.config,
-    db: t.db,
-    clock: { now: () => current, today: () => current.toISOString().slice(0, 10) },
-  });
-  app = await buildApp(ctx, { serveWeb: false });
+  http = await startHttpHarness(t, () => current);
+  await http.tokenFor("staff", await insertStaff(t.db));
+  await http.tokenFor("nor", await insertDelegate(t.db, "NOR"));
+  await http.tokenFor("kor", await insertPartnerUser(t.db, "KOR"));
+  await http.tokenFor("jpn", await insertPartnerUser(t.db, "JPN"));
 }, 120_000);
+const call: HttpHarness["call"] = (...args) => http.call(...args);
+
 afterAll(async () => {
-  await app?.close();
+  await http?.close();
   await t.destroy();
 });
-
-async function call(method: "GET" | "POST", url: string, as?: string, payload?: unknown) {
-  const res = await app.inject({
-    method,
-    url,
-    headers: as ? { authorization: `Bearer ${tokens[as]}` } : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return { status: res.statusCode, body: res.json() };
-}
-
-const fieldsOf = (body: { error: { details?: { fields?: { field: string }[] } } }) =>
-  body.error.details?.fields?.map((f) => f.field);
 
 describe("operations over HTTP", () => {
   it("GET /api/operations and /api/operations/:code for anyone; 404 for an unknown code", async () => {

@@ -1,11 +1,11 @@
 import type { Db } from "../../db/connect.js";
 import { listAlliesAt } from "../decisions/allies.js";
-import { readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { parseInput } from "../shared/validation.js";
 import { readableContributions } from "./contributions.js";
 import { type TContributionHistory, type TPlacemat, ZAsOfQuery } from "./operations.schema.js";
 import { recognitionInForceAt } from "./recognition-sql.js";
+import { visibleRecognition } from "./recognitions.js";
 import { requireOperation, runsOn, today } from "./rules.js";
 
 // The placemat (who contributes what to an operation on a date) and its history over time,
@@ -47,7 +47,8 @@ export async function getPlacemat(
       .select(["contributor_recognition.nation_code", "contributor_recognition.recognised_from", "nation.name"])
       .where("contributor_recognition.operation_code", "=", operation.code)
       .where(recognitionInForceAt(asOf))
-      .where(readableLabel(db, viewer, at, "contributor_recognition.label_id"))
+      // The same rule as the recognitions list: another partner never learns of a nation's case.
+      .where(visibleRecognition(db, viewer, at))
       .execute(),
     listAlliesAt(db, asOf),
   ]);

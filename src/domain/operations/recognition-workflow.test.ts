@@ -173,6 +173,27 @@ describe("the recognition workflow", () => {
     expect(ended).toMatchObject({ status: "ended", recognisedFrom: "2009-02-02", recognisedTo: "2010-07-01" });
   });
 
+  it("dates the recognition by the Brussels day the silence ended, not the UTC day", async () => {
+    const offered = await offerRecognition(
+      t.db,
+      korea,
+      { operation: "OOS", offer: "A destroyer for three months", offeredOn: "2010-02-01" },
+      instant("2010-02-01"),
+    );
+    await actOnRecognition(
+      t.db,
+      staff,
+      offered.id,
+      { action: "advise", note: "Advise acceptance" },
+      instant("2010-02-02"),
+    );
+    // 00:30 in Brussels on 2 March is 23:30 UTC on 1 March.
+    await putToCouncil(t.db, staff, offered.id, "2010-03-02", "00:30");
+    await runDueDecisions(t.db, new Date("2010-03-01T23:31:00Z"));
+    const recognised = await getRecognition(t.db, staff, offered.id, instant("2010-03-02"));
+    expect([recognised.status, recognised.recognisedFrom]).toEqual(["recognised", "2010-03-02"]);
+  });
+
   it("refuses an offer for another nation (FORBIDDEN, audited), an Ally (VALIDATION on nation), an unknown or ended operation", async () => {
     const before = await countAudit(t.db, { action: "recognition.offer" });
     const other = await expectError(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertRecognition } from "../../../test/support/factories.js";
 import {
   FG_NOW,
   type ForceGenerationCast,
@@ -75,6 +76,23 @@ describe("getOperationReport", () => {
     expect(r.placemat.rows.filter((x) => x.troops !== null).map((x) => x.nation.code)).toEqual(["AUS", "NZL"]);
     expect(r.forceGeneration.lines).toEqual([]);
     expect(r.marking).toBe("PUBLIC");
+  });
+
+  it("counts the recognitions it shows in its marking (a recognised nation without troop figures)", async () => {
+    await insertRecognition(t.db, {
+      operation: "KFOR",
+      nation: "AUS",
+      from: "2005-01-01",
+      createdBy: cast.staff.userId ?? "",
+    });
+    const r = await getOperationReport(t.db, cast.aus, "KFOR", { asOf: "2010-11-01" }, FG_NOW);
+    expect(r.placemat.rows.map((x) => [x.nation.code, x.troops, x.recognisedFrom])).toEqual([
+      ["AUS", null, "2005-01-01"],
+    ]);
+    expect(r.marking).toBe("NATO RESTRICTED");
+    // Japan sees neither Australia's case nor a row for it.
+    const japan = await getOperationReport(t.db, cast.jpn, "KFOR", { asOf: "2010-11-01" }, FG_NOW);
+    expect([japan.placemat.rows, japan.marking]).toEqual([[], "PUBLIC"]);
   });
 
   it("is NOT_FOUND for an unknown operation and VALIDATION on asOf for a bad date", async () => {

@@ -3,6 +3,7 @@ import { getForceGenerationBoard } from "../force-generation/requirements.js";
 import type { Viewer } from "../labels/viewer.js";
 import { listContributions } from "../operations/contributions.js";
 import { getContributionHistory, getPlacemat } from "../operations/placemat.js";
+import { listRecognitions } from "../operations/recognitions.js";
 import { parseInput } from "../shared/validation.js";
 import { highestMarking, type OperationReport } from "./report-model.js";
 import { type TBriefingQuery, ZBriefingQuery } from "./reports.schema.js";
@@ -22,17 +23,24 @@ export async function getOperationReport(
   const asOf = parseInput(ZBriefingQuery, query).asOf ?? now.toISOString().slice(0, 10);
   const placemat = await getPlacemat(db, viewer, code, { asOf }, now);
   const operation = placemat.operation.code;
-  const [history, forceGeneration, troops] = await Promise.all([
+  const [history, forceGeneration, troops, recognitions] = await Promise.all([
     getContributionHistory(db, viewer, operation, now),
     getForceGenerationBoard(db, viewer, operation, now),
     listContributions(db, viewer, { operation, kind: "troops" }, now),
+    listRecognitions(db, viewer, { operation }, now),
   ]);
+  // The placemat's recognition dates come from the recognition cases: their labels count too.
+  const shownRecognitions = new Set(placemat.rows.filter((r) => r.recognisedFrom !== null).map((r) => r.nation.code));
   return {
     asOf,
     generatedAt: now.toISOString(),
     placemat,
     history,
     forceGeneration,
-    marking: highestMarking([...troops.map((c) => c.marking), ...forceGeneration.lines.map((l) => l.label.marking)]),
+    marking: highestMarking([
+      ...troops.map((c) => c.marking),
+      ...forceGeneration.lines.map((l) => l.label.marking),
+      ...recognitions.filter((r) => shownRecognitions.has(r.nation.code)).map((r) => r.label.marking),
+    ]),
   };
 }

@@ -1,35 +1,24 @@
 import ExcelJS from "exceljs";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertPartnerUser, insertStaff } from "../../../test/support/decisions.js";
+import { type HttpHarness, startHttpHarness } from "../../../test/support/http.js";
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
-import type { AppContext } from "../../context.js";
-import { buildApp } from "../../http/app.js";
-import { createApiToken } from "../identity/api-tokens.js";
-import { findUserByUsername, viewerOf } from "../identity/users.js";
-import type { Viewer } from "../labels/viewer.js";
 import { recordContribution } from "../operations/contributions.js";
 
 // The report routes in-process: the briefing as JSON, PDF and XLSX; the operation report files.
 
 let t: TestDb;
-let app: FastifyInstance;
+let http: HttpHarness;
 const current = new Date("2011-09-20T09:00:00Z");
-const tokens: Record<string, string> = {};
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-async function tokenFor(key: string, viewer: Viewer) {
-  const user = await findUserByUsername(t.db, viewer.username ?? "");
-  if (!user) throw new Error(`no user ${viewer.username}`);
-  tokens[key] = (await createApiToken(t.db, viewerOf(user), { name: key }, current)).token;
-}
 
 beforeAll(async () => {
   t = await createSeededTestDb();
+  http = await startHttpHarness(t, () => current);
   const staff = await insertStaff(t.db);
-  await tokenFor("staff", staff);
-  await tokenFor("kor", await insertPartnerUser(t.db, "KOR"));
-  await tokenFor("jpn", await insertPartnerUser(t.db, "JPN"));
+  await http.tokenFor("staff", staff);
+  await http.tokenFor("kor", await insertPartnerUser(t.db, "KOR"));
+  await http.tokenFor("jpn", await insertPartnerUser(t.db, "JPN"));
   await recordContribution(
     t.db,
     staff,
@@ -43,21 +32,13 @@ beforeAll(async () => {
     },
     current,
   );
-  const ctx: AppContext = Object.freeze({
-    config: t.config,
-    db: t.db,
-    clock: { now: () => current, today: () => current.toISOString().slice(0, 10) },
-  });
-  app = await buildApp(ctx, { serveWeb: false });
 }, 120_000);
 afterAll(async () => {
-  await app?.close();
+  await http?.close();
   await t.destroy();
 });
 
-function get(url: string, as?: string) {
-  return app.inject({ method: "GET", url, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} });
-}
+const get = async (url: string, as?: string) => (await http.call("GET", url, as)).raw;
 
 describe("report routes", () => {
   it("GET /api/partners/:code/briefing as JSON for the nation's own user and staff", async () => {

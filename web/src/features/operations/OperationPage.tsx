@@ -7,6 +7,7 @@ import { useDebounced } from "../../ui/hooks.ts";
 import { PageHeader, useDocumentTitle } from "../../ui/Page.tsx";
 import { ErrorState, Loading, NotFound } from "../../ui/States.tsx";
 import { hasAnyRole, useMe } from "../auth/session.ts";
+import { reportsApi } from "../reports/api.ts";
 import { AsOfControl } from "./AsOfControl.tsx";
 import { ContributionForm } from "./ContributionForm.tsx";
 import { HistoryChart } from "./HistoryChart.tsx";
@@ -74,9 +75,21 @@ function OperationView({ operation: op }: { operation: Operation }) {
           state: op.active ? t("operations.active") : t("operations.ended"),
         })}
         actions={
-          <Link to={`/operations/${codeUrl}/force-generation`} className="button button--secondary">
-            {t("operations.board.link")}
-          </Link>
+          <span className="button-row">
+            <Link to={`/operations/${codeUrl}/force-generation`} className="button button--secondary">
+              {t("operations.board.link")}
+            </Link>
+            <a className="button button--secondary" href={reportsApi.operationReportUrl(op.code, "pdf", asOf)} download>
+              {t("operations.report.pdf")}
+            </a>
+            <a
+              className="button button--secondary"
+              href={reportsApi.operationReportUrl(op.code, "xlsx", asOf)}
+              download
+            >
+              {t("operations.report.xlsx")}
+            </a>
+          </span>
         }
       />
       <section className="card" aria-labelledby="ops-mandate">

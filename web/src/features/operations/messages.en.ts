@@ -165,6 +165,8 @@ export const operationMessages = {
     "{nation} will no longer be a recognised contributor from {date}. This cannot be undone.",
 
   "operations.board.link": "Force generation",
+  "operations.report.pdf": "Report (PDF)",
+  "operations.report.xlsx": "Report (XLSX)",
   "operations.board.title": "Force generation",
   "operations.board.heading": "Force generation: {name}",
   "operations.board.lead":

@@ -7,4 +7,6 @@ export const reportsApi = {
     send<Briefing>(`/partners/${code(nation)}/briefing`, { query: { asOf }, signal }),
   briefingFileUrl: (nation: string, format: "pdf" | "xlsx", asOf: string | undefined) =>
     apiUrl(`/partners/${code(nation)}/briefing.${format}`, { asOf }),
+  operationReportUrl: (operation: string, format: "pdf" | "xlsx", asOf: string | undefined) =>
+    apiUrl(`/operations/${code(operation)}/report.${format}`, { asOf }),
 };
