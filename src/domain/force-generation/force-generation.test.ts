@@ -204,11 +204,17 @@ describe("who may offer", () => {
     expect((await offer(cast.dnk, l.id, 30)).quantity).toBe(30);
   });
 
-  it("a closed line takes no offers", async () => {
+  it("a closed line takes no offers, and no pending offer on it can be accepted", async () => {
     const l = await line(100);
+    const pending = await offer(cast.nor, l.id, 10);
     await t.db.updateTable("requirement").set({ status: "closed" }).where("id", "=", l.id).execute();
     const error = await errorOf(offer(cast.nor, l.id, 10));
     expect(error.code).toBe("INVALID_STATE");
+    const accept = await errorOf(act(cast.staff, pending.id, "accept"));
+    expect([accept.code, accept.message]).toEqual([
+      "INVALID_STATE",
+      expect.stringContaining("is closed: no offer can be accepted"),
+    ]);
     const board = await getForceGenerationBoard(t.db, cast.nor, "ISAF", FG_NOW);
     expect(board.lines.find((x) => x.id === l.id)?.canOffer).toBe(false);
   });

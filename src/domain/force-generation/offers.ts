@@ -222,6 +222,13 @@ export async function actOnForceOffer(
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const locked = await lockRequirement(trx, line.id);
+    if (parsed.action === "accept" && locked.status !== "open") {
+      throw new AppError(
+        "INVALID_STATE",
+        `Line ${locked.line_number} of ${locked.operation_code} is ${locked.status}: no offer can be accepted against it`,
+        { status: locked.status },
+      );
+    }
     const accepted = await acceptedOn(trx, locked.id);
     if (parsed.action === "accept" && accepted + offer.quantity > locked.quantity) {
       throw new AppError(

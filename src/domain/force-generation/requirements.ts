@@ -3,7 +3,7 @@ import { type Db, lockForTransaction } from "../../db/connect.js";
 import { AppError, notFound } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { requireRole } from "../identity/authorize.js";
-import { createLabel, getLabels, readableLabel } from "../labels/labels.js";
+import { createLabelAs, getLabels, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { contributorsToken } from "../operations/recognition-sql.js";
 import { fieldError, parseInput } from "../shared/validation.js";
@@ -72,8 +72,9 @@ export async function createRequirement(
         });
       }
     }
-    const label = await createLabel(
+    const label = await createLabelAs(
       trx,
+      actor,
       parsed.label ?? { classification: "NR", releasableTo: ["NATO", contributorsToken(operation.code)] },
       at,
     );

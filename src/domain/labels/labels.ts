@@ -52,6 +52,25 @@ export async function createLabel(
   });
 }
 
+/**
+ * createLabel on a user's behalf: a user may not write a label above its own clearance (it could
+ * not read the record it just created). VALIDATION on `<field>.classification`.
+ */
+export async function createLabelAs(
+  trx: DbOrTrx,
+  actor: Viewer,
+  input: TLabelInput,
+  createdAt: string,
+  field = "label",
+): Promise<TLabel> {
+  if (rankOf(input.classification) > actor.clearanceRank) {
+    throw new AppError("VALIDATION", `Invalid input: ${field}.classification: is above your own clearance`, {
+      fields: [{ field: `${field}.classification`, message: "is above your own clearance" }],
+    });
+  }
+  return createLabel(trx, input, createdAt, field);
+}
+
 /** Releasability tokens must be known frameworks, nations or organisations: VALIDATION naming `field` otherwise. */
 async function checkReleasability(db: DbOrTrx, tokens: readonly string[], field: string): Promise<string[]> {
   const ordered = orderTokens(tokens);

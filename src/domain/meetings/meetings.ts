@@ -4,7 +4,7 @@ import { AppError } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { localTimeText, zonedTimeToInstant } from "../decisions/time-zones.js";
 import { requireRole } from "../identity/authorize.js";
-import { createLabel, getLabel, getLabels } from "../labels/labels.js";
+import { createLabelAs, getLabel, getLabels } from "../labels/labels.js";
 import type { TLabelInput } from "../labels/labels.schema.js";
 import type { Viewer } from "../labels/viewer.js";
 import { contributorsToken } from "../operations/recognition-sql.js";
@@ -70,7 +70,7 @@ export async function createMeeting(db: Db, actor: Viewer, input: TMeetingInput,
   const at = now.toISOString();
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
-    const label = await createLabel(trx, parsed.label ?? defaultMeetingLabel(criteria), at, "label");
+    const label = await createLabelAs(trx, actor, parsed.label ?? defaultMeetingLabel(criteria), at, "label");
     const row: MeetingRow = {
       id,
       title: parsed.title,
@@ -140,7 +140,7 @@ export async function updateMeeting(
   const criteria = parsed.criteria === undefined ? undefined : await checkCriteria(db, meeting.format, parsed.criteria);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    const label = parsed.label === undefined ? undefined : await createLabel(trx, parsed.label, at, "label");
+    const label = parsed.label === undefined ? undefined : await createLabelAs(trx, actor, parsed.label, at, "label");
     // Who is invited changed after the Allies agreed the format: the agreement no longer covers it.
     const lapses = meeting.status === "format-agreed" && (criteria !== undefined || parsed.start !== undefined);
     const title = parsed.title ?? meeting.title;

@@ -217,7 +217,7 @@ export async function presentMeeting(db: DbOrTrx, viewer: Viewer, meeting: Meeti
     formatNeedsDecision: meeting.format !== "allies-only",
     agenda,
     actionItems,
-    actions: staff ? availableActions(meeting) : [],
+    actions: staff ? availableActions(meeting, now) : [],
     canEdit: staff && EDITABLE.includes(meeting.status),
     canPutFormatToCouncil: staff && meeting.status === "planning" && meeting.format !== "allies-only",
     label,

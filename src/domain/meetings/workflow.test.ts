@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countAudit, insertDelegate, insertPartnerUser, insertStaff } from "../../../test/support/decisions.js";
+import {
+  countAudit,
+  insertDelegate,
+  insertMember,
+  insertPartnerUser,
+  insertStaff,
+} from "../../../test/support/decisions.js";
 import { insertFramework, insertMembership, insertNation } from "../../../test/support/factories.js";
 import { agreeFormatBySilence, meetingInput, putFormatToCouncil } from "../../../test/support/meetings.js";
 import { createSeededTestDb, type TestDb } from "../../../test/support/test-db.js";
@@ -108,6 +114,15 @@ describe("the meeting workflow", () => {
     expect(frozen.participants.count).toBe(29);
     expect((await errorOf(updateMeeting(t.db, staff, meeting.id, { criteria: [] }, LATER))).code).toBe("INVALID_STATE");
 
+    // Not before it starts (10:00 Brussels on 14 September 2011, 08:00 UTC).
+    expect((await getMeeting(t.db, staff, meeting.id, LATER)).actions).toEqual(["cancel"]);
+    const beforeStart = await errorOf(
+      actOnMeeting(t.db, staff, meeting.id, { action: "record-held" }, new Date("2011-09-14T07:59:00Z")),
+    );
+    expect([beforeStart.code, beforeStart.message]).toEqual([
+      "INVALID_STATE",
+      expect.stringContaining("recorded as held only from then"),
+    ]);
     const held = await actOnMeeting(
       t.db,
       staff,
@@ -205,6 +220,22 @@ describe("the meeting workflow", () => {
     expect([added.code, added.details?.fields]).toEqual([
       "VALIDATION",
       [{ field: "nation", message: expect.any(String) }],
+    ]);
+  });
+
+  it("refuses a label above the staff member's own clearance (VALIDATION on label.classification)", async () => {
+    const restricted = await insertMember(t.db, {
+      kind: "alliance-staff",
+      nation: null,
+      roles: ["staff"],
+      clearance: "NR",
+    });
+    const error = await errorOf(
+      createMeeting(t.db, restricted, meetingInput({ label: { classification: "NS", releasableTo: ["NATO"] } }), T0),
+    );
+    expect([error.code, error.details?.fields]).toEqual([
+      "VALIDATION",
+      [{ field: "label.classification", message: "is above your own clearance" }],
     ]);
   });
 

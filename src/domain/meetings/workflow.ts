@@ -39,15 +39,19 @@ export const EDITABLE: readonly MeetingStatus[] = ["planning", "format-agreed"];
 
 const RECIPIENT_ROLES = ["partner", "delegation", "hq", "staff", "admin", "analyst"] as const;
 
-function allowed(meeting: Pick<MeetingRow, "status" | "format">, action: MeetingAction): boolean {
+type Checked = Pick<MeetingRow, "status" | "format" | "starts_at">;
+
+function allowed(meeting: Checked, action: MeetingAction, now: Date): boolean {
   if (!TRANSITIONS[action].from.includes(meeting.status)) return false;
   if (action === "send-invitations" && meeting.status === "planning") return meeting.format === "allies-only";
+  // A meeting is held once it has started, not before.
+  if (action === "record-held") return Date.parse(meeting.starts_at) <= now.getTime();
   return true;
 }
 
 /** The staff actions legal now (the page's buttons). */
-export function availableActions(meeting: Pick<MeetingRow, "status" | "format">): MeetingAction[] {
-  return (Object.keys(TRANSITIONS) as MeetingAction[]).filter((a) => allowed(meeting, a));
+export function availableActions(meeting: Checked, now: Date): MeetingAction[] {
+  return (Object.keys(TRANSITIONS) as MeetingAction[]).filter((a) => allowed(meeting, a, now));
 }
 
 /**
@@ -66,11 +70,13 @@ export async function actOnMeeting(
   const parsed = parseInput(ZMeetingActionInput, input);
   await requireRole(db, actor, `meeting.${parsed.action}`, STAFF, now);
   const transition = TRANSITIONS[parsed.action];
-  if (!allowed(meeting, parsed.action)) {
+  if (!allowed(meeting, parsed.action, now)) {
     const why =
       parsed.action === "send-invitations" && ["planning", "format-in-decision"].includes(meeting.status)
         ? `the format (${meeting.format}) needs the Allies' agreement first: put it to the Council (decision subject meeting-format)`
-        : `'${parsed.action}' applies only to a meeting that is ${transition.from.join(" or ")}`;
+        : parsed.action === "record-held" && meeting.status === "invited"
+          ? `it starts at ${meeting.starts_local.replace("T", " ")} (${meeting.time_zone}) and can be recorded as held only from then`
+          : `'${parsed.action}' applies only to a meeting that is ${transition.from.join(" or ")}`;
     throw new AppError(
       "INVALID_STATE",
       `Cannot ${parsed.action} for ${meeting.title}: it is ${meeting.status}; ${why}`,

@@ -2,9 +2,9 @@ import type { Transaction } from "kysely";
 import type { Db } from "../../db/connect.js";
 import type { Database, Role } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
-import { createLabel } from "../labels/labels.js";
+import { createLabelAs } from "../labels/labels.js";
 import type { TLabel, TLabelInput } from "../labels/labels.schema.js";
-import { rankOf, type Viewer } from "../labels/viewer.js";
+import type { Viewer } from "../labels/viewer.js";
 import { fieldError } from "../shared/validation.js";
 
 // What the operations module's files share: roles, dates, lookups of operations and nations.
@@ -56,8 +56,5 @@ export const runsOn = (op: Pick<OperationRow, "start_date" | "end_date">, date: 
 
 /** Stores the input label or the default, refusing one above the actor's clearance (VALIDATION on label.classification). */
 export async function storeLabel(trx: DbOrTrx, actor: Viewer, input: TLabelInput, at: string): Promise<TLabel> {
-  if (rankOf(input.classification) > actor.clearanceRank) {
-    throw fieldError("label.classification", "above your clearance");
-  }
-  return createLabel(trx, input, at, "label");
+  return createLabelAs(trx, actor, input, at, "label");
 }
