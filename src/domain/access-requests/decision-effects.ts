@@ -7,6 +7,7 @@ import type { DecisionInfo, DecisionSubjectHooks } from "../decisions/subject-ho
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import type { NewNotification } from "../notifications/notifications.js";
+import { today } from "../shared/dates.js";
 
 // How the Council's decision moves an access request. The decisions module calls these inside
 // its own transaction. decision_id is kept when a procedure ends without a grant or refusal
@@ -143,7 +144,7 @@ async function closeRequestDecision(
     now,
   );
   if (!decided) return [];
-  const date = decision.effectiveDate ?? now.toISOString().slice(0, 10);
+  const date = decision.effectiveDate ?? today(now);
   const verdict = to === "granted" ? "granted" : "refused";
   const body =
     to === "granted"

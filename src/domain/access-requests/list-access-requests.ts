@@ -2,9 +2,10 @@ import type { Expression, ExpressionBuilder, SqlBool, Transaction } from "kysely
 import type { Db } from "../../db/connect.js";
 import type { Database } from "../../db/schema.js";
 import { AppError, notFound } from "../../errors.js";
-import { isStaff, today } from "../activities/activities.js";
+import { isStaff } from "../identity/authorize.js";
 import { getLabels, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import {
   type TAccessRequest,

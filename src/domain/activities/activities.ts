@@ -5,18 +5,17 @@ import type { ActivityStatus, ActivityTable, Database, IterationTable } from "..
 import { AppError, isAppError, notFound } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { parseTokens, resolveTokens } from "../frameworks/tokens.js";
-import { requireRole } from "../identity/authorize.js";
+import { isStaff, requireRole } from "../identity/authorize.js";
 import { createLabel, readableLabel } from "../labels/labels.js";
-import { hasRole, type Viewer } from "../labels/viewer.js";
+import type { Viewer } from "../labels/viewer.js";
 import { indexText, searchTextOf } from "../search/text-search.js";
+import { today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import { type TActivityInput, type TIterationInput, ZActivityInput, ZIterationInput } from "./activities.schema.js";
 
 type DbOrTrx = Db | Transaction<Database>;
 export type Activity = Selectable<ActivityTable>;
 export type Iteration = Selectable<IterationTable>;
-
-export const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** What a partner (anyone but staff, admins and the owner) sees of the menu: published or later, never cancelled. */
 export const PUBLIC_STATUSES: readonly ActivityStatus[] = [
@@ -39,8 +38,6 @@ export const BEFORE_CONDUCTED: readonly ActivityStatus[] = [
 
 /** The states in which an activity accepts new iterations (addIteration, imports). */
 export const ACCEPTS_ITERATIONS: readonly ActivityStatus[] = ["proposed", "approved", "published", "nominations-open"];
-
-export const isStaff = (viewer: Viewer) => hasRole(viewer, "staff", "admin");
 
 /**
  * THE rule for seeing an activity, as SQL on `activity`: its label is readable by the viewer on

@@ -2,7 +2,7 @@ import { type Db, engineOf } from "../../db/connect.js";
 import type { ActivityStatus, Role } from "../../db/schema.js";
 import { AppError } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
@@ -18,18 +18,16 @@ import { cancellationNoticesFor, invitationsFor } from "./notices.js";
 
 type Transition = Readonly<{ from: readonly ActivityStatus[]; to: ActivityStatus; roles: readonly Role[] }>;
 
-const STAFF: readonly Role[] = ["staff", "admin"];
-
 /** THE activity lifecycle: every legal move, from which states, to which state, by whom. Nothing else moves an activity. */
 export const TRANSITIONS: Readonly<Record<TActivityAction, Transition>> = {
-  approve: { from: ["proposed"], to: "approved", roles: STAFF },
-  publish: { from: ["approved"], to: "published", roles: STAFF },
-  "open-nominations": { from: ["published"], to: "nominations-open", roles: STAFF },
-  "close-nominations": { from: ["nominations-open"], to: "nominations-closed", roles: STAFF },
-  conduct: { from: ["nominations-closed"], to: "conducted", roles: STAFF },
-  "collect-feedback": { from: ["conducted"], to: "feedback-collected", roles: STAFF },
-  archive: { from: ["feedback-collected"], to: "archived", roles: STAFF },
-  cancel: { from: BEFORE_CONDUCTED, to: "cancelled", roles: STAFF },
+  approve: { from: ["proposed"], to: "approved", roles: STAFF_ROLES },
+  publish: { from: ["approved"], to: "published", roles: STAFF_ROLES },
+  "open-nominations": { from: ["published"], to: "nominations-open", roles: STAFF_ROLES },
+  "close-nominations": { from: ["nominations-open"], to: "nominations-closed", roles: STAFF_ROLES },
+  conduct: { from: ["nominations-closed"], to: "conducted", roles: STAFF_ROLES },
+  "collect-feedback": { from: ["conducted"], to: "feedback-collected", roles: STAFF_ROLES },
+  archive: { from: ["feedback-collected"], to: "archived", roles: STAFF_ROLES },
+  cancel: { from: BEFORE_CONDUCTED, to: "cancelled", roles: STAFF_ROLES },
 };
 
 /**
@@ -124,7 +122,7 @@ export async function transitionActivity(
  */
 export async function cancelIteration(db: Db, actor: Viewer, iterationId: string, now: Date): Promise<Iteration> {
   const { iteration, activity } = await findReadableIteration(db, actor, iterationId, now);
-  await requireRole(db, actor, "iteration.cancel", STAFF, now);
+  await requireRole(db, actor, "iteration.cancel", STAFF_ROLES, now);
   if (!BEFORE_CONDUCTED.includes(activity.status)) {
     throw new AppError(
       "INVALID_STATE",

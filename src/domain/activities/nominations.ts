@@ -39,13 +39,13 @@ import { recordAuditEvent } from "../audit/audit.js";
 import { requireRole } from "../identity/authorize.js";
 import { hasRole, rankOf, type Viewer } from "../labels/viewer.js";
 import { decideAccess } from "../policy/access.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import {
   type Activity,
   findReadableIteration,
   isActivityOwner,
   isUniqueViolation,
-  today,
   visibleActivity,
 } from "./activities.js";
 import {

@@ -4,7 +4,8 @@ import { getLabel, labelReader } from "../labels/labels.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
 import type { NewNotification } from "../notifications/notifications.js";
 import { decideAccess, newAccessMemo } from "../policy/access.js";
-import { type Activity, today } from "./activities.js";
+import { today } from "../shared/dates.js";
+import type { Activity } from "./activities.js";
 
 // Who hears of an activity's publication and cancellation. Computed inside the transition's
 // transaction, so the notices match the state that committed.

@@ -2,20 +2,14 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kyse
 import type { Db } from "../../db/connect.js";
 import type { ActivityStatus, Database } from "../../db/schema.js";
 import { AppError, notFound } from "../../errors.js";
+import { isStaff } from "../identity/authorize.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { applyCouncilGrant, decideAccess, grantedActivityIds, newAccessMemo } from "../policy/access.js";
 import type { TAccessDecision } from "../policy/policy.schema.js";
 import { matchesText } from "../search/text-search.js";
 import { parseInput } from "../shared/validation.js";
-import {
-  type Activity,
-  type Iteration,
-  isActivityOwner,
-  isStaff,
-  PUBLIC_STATUSES,
-  visibleActivity,
-} from "./activities.js";
+import { type Activity, type Iteration, isActivityOwner, PUBLIC_STATUSES, visibleActivity } from "./activities.js";
 import {
   type TActivityDetail,
   type TActivityPage,

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/connect.js";
 import { AppError } from "../../errors.js";
+import { isStaff } from "../identity/authorize.js";
 import { getLabels } from "../labels/labels.js";
 import type { TLabel } from "../labels/labels.schema.js";
 import type { Viewer } from "../labels/viewer.js";
-import { type Iteration, isStaff } from "./activities.js";
+import type { Iteration } from "./activities.js";
 import type { TListActivitiesQuery } from "./activities.schema.js";
 import { areasOf, filteredActivities } from "./search.js";
 import { MAX_EXPORT_ROWS, type TTransferFormat } from "./transfer.schema.js";

@@ -10,6 +10,7 @@ import { createLabel, getLabels, previewLabel } from "../labels/labels.js";
 import type { TLabel, TLabelInput } from "../labels/labels.schema.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
 import { indexTexts, searchTextOf } from "../search/text-search.js";
+import { today } from "../shared/dates.js";
 import {
   ACCEPTS_ITERATIONS,
   type Activity,
@@ -17,7 +18,6 @@ import {
   checkActivityReferences,
   type Iteration,
   isUniqueViolation,
-  today,
   visibleActivity,
 } from "./activities.js";
 import { ZActivityInput, ZIterationInput } from "./activities.schema.js";

@@ -5,17 +5,18 @@ import type { Database } from "../../db/schema.js";
 import { AppError } from "../../errors.js";
 import { isUniqueViolation } from "../activities/activities.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { createLabel, getLabel } from "../labels/labels.js";
 import type { TLabel, TLabelInput } from "../labels/labels.schema.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
 import { searchTextOf } from "../search/text-search.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { listAlliesAt } from "./allies.js";
 import { type TDecisionInput, ZDecisionInput } from "./decisions.schema.js";
 import { decisionNotices } from "./notices.js";
-import { type DecisionRow, deadlineText, decisionInfo, todayOf } from "./records.js";
+import { type DecisionRow, deadlineText, decisionInfo } from "./records.js";
 import { closeSubject, subjectHooksFor } from "./subjects.js";
 import { localTimeText, zonedTimeToInstant } from "./time-zones.js";
 
@@ -23,7 +24,6 @@ type Trx = Transaction<Database>;
 type Parsed = ReturnType<typeof ZDecisionInput.parse>;
 type FieldProblem = { field: string; message: string };
 
-const STAFF = ["staff", "admin"] as const;
 /** NATO UNCLASSIFIED, releasable to the Allies: the label of a decision that has no other. */
 const defaultLabel = (): TLabelInput => ({ classification: "NU", releasableTo: ["NATO"] });
 
@@ -125,9 +125,9 @@ async function dropLabel(trx: Trx, labelId: string) {
  * move, the audit event and the notices. Staff and admins only.
  */
 export async function openDecision(db: Db, actor: Viewer, input: TDecisionInput, now: Date): Promise<DecisionRow> {
-  await requireRole(db, actor, "decision.open", STAFF, now);
+  await requireRole(db, actor, "decision.open", STAFF_ROLES, now);
   const parsed = parseInput(ZDecisionInput, input);
-  const decisionDate = parsed.decisionDate ?? todayOf(now);
+  const decisionDate = parsed.decisionDate ?? today(now);
   const { deadlineAt, participants, present } = await checkDecisionInput(db, parsed, decisionDate, now);
   const hooks = subjectHooksFor(parsed.subject.type);
   const at = now.toISOString();

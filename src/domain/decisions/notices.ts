@@ -2,6 +2,7 @@ import type { Selectable, Transaction } from "kysely";
 import type { Database, DecisionTable, NotificationKind } from "../../db/schema.js";
 import type { NewNotification } from "../notifications/notifications.js";
 import { findRecipients, noticesFor, type Recipient } from "../notifications/recipients.js";
+import { today } from "../shared/dates.js";
 import { listAlliesAt } from "./allies.js";
 
 // Who hears of a decision: the users (role 'delegation') of the delegations of the Allies as of
@@ -39,6 +40,6 @@ export async function decisionNotices(
       body: text.body,
       labelId: decision.label_id,
     },
-    now.toISOString().slice(0, 10),
+    today(now),
   );
 }

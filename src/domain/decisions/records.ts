@@ -4,6 +4,7 @@ import type { Database, DecisionTable } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
 import { readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import type { DecisionInfo } from "./subject-hooks.js";
 import { formatInZone } from "./time-zones.js";
 
@@ -12,15 +13,13 @@ import { formatInZone } from "./time-zones.js";
 type DbOrTrx = Db | Transaction<Database>;
 export type DecisionRow = Selectable<DecisionTable>;
 
-export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
-
 /** The decision if `viewer` may read its label today; NOT_FOUND otherwise (hidden is missing). */
 export async function findReadableDecision(db: DbOrTrx, viewer: Viewer, id: string, now: Date): Promise<DecisionRow> {
   const row = await db
     .selectFrom("decision")
     .selectAll()
     .where("decision.id", "=", id)
-    .where(readableLabel(db, viewer, todayOf(now), "decision.label_id"))
+    .where(readableLabel(db, viewer, today(now), "decision.label_id"))
     .executeTakeFirst();
   if (!row) throw notFound("decision", id);
   return row;

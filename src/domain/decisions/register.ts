@@ -2,6 +2,7 @@ import type { Db } from "../../db/connect.js";
 import { getLabels, readableLabel } from "../labels/labels.js";
 import { hasRole, type Viewer } from "../labels/viewer.js";
 import { searchWords } from "../search/text-search.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { listAlliesAt, objectionRefusal } from "./allies.js";
 import {
@@ -11,7 +12,7 @@ import {
   type TListDecisionsQuery,
   ZListDecisionsQuery,
 } from "./decisions.schema.js";
-import { type DecisionRow, deadlineText, findReadableDecision, todayOf } from "./records.js";
+import { type DecisionRow, deadlineText, findReadableDecision } from "./records.js";
 import { subjectHooksFor } from "./subjects.js";
 
 // The decision register: every decision the viewer may read, with its outcome in words.
@@ -141,7 +142,7 @@ export async function listDecisions(
 }
 
 function readable(db: Db, viewer: Viewer, now: Date) {
-  return readableLabel(db, viewer, todayOf(now), "decision.label_id");
+  return readableLabel(db, viewer, today(now), "decision.label_id");
 }
 
 /** One decision with its participants, the Allies present and what the viewer may do with it. */

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/connect.js";
 import { AppError } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
@@ -9,12 +9,10 @@ import { decisionNotices } from "./notices.js";
 import { type DecisionRow, findReadableDecision } from "./records.js";
 import { closeSubject } from "./subjects.js";
 
-const STAFF = ["staff", "admin"] as const;
-
 /** Withdraws an open procedure (staff): the subject is released, nobody decides. */
 export async function withdrawDecision(db: Db, actor: Viewer, id: string, now: Date): Promise<DecisionRow> {
   const decision = await findReadableDecision(db, actor, id, now);
-  await requireRole(db, actor, "decision.withdraw", STAFF, now);
+  await requireRole(db, actor, "decision.withdraw", STAFF_ROLES, now);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const result = await trx

@@ -2,13 +2,14 @@ import type { Transaction } from "kysely";
 import { type Db, engineOf } from "../../db/connect.js";
 import type { ActivityStatus, Database } from "../../db/schema.js";
 import { AppError } from "../../errors.js";
-import { today } from "../activities/activities.js";
+
 import { recordAuditEvent } from "../audit/audit.js";
 import { membershipInForceAt } from "../frameworks/membership-sql.js";
 import type { TClassification } from "../labels/labels.schema.js";
 import { orderTokens } from "../labels/marking.js";
 import { rankOf, type Viewer } from "../labels/viewer.js";
 import { indexTexts, searchTextOf } from "../search/text-search.js";
+import { today } from "../shared/dates.js";
 
 // Demo and benchmark only: a cooperation menu at the scale of e-PRIME (158 participating nations
 // and organisations, ~10,000 activities, ~45,000 participants) or ten times that, generated

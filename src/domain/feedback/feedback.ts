@@ -1,8 +1,8 @@
 import type { Db } from "../../db/connect.js";
 import { AppError, isAppError, notFound } from "../../errors.js";
-import { findReadableIteration, isActivityOwner, isStaff, isUniqueViolation } from "../activities/activities.js";
+import { findReadableIteration, isActivityOwner, isUniqueViolation } from "../activities/activities.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { isStaff, requireRole } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { parseInput } from "../shared/validation.js";

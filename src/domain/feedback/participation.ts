@@ -2,8 +2,9 @@ import { type ExpressionBuilder, sql } from "kysely";
 import type { Db } from "../../db/connect.js";
 import type { Database, NominationStatus } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
-import { today, visibleActivity } from "../activities/activities.js";
+import { visibleActivity } from "../activities/activities.js";
 import { hasRole, type Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import {
   type TParticipationCounts,

@@ -3,6 +3,7 @@ import type { Db } from "../../db/connect.js";
 import type { Database, ForceOfferStatus, RequirementTable } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
 import { isAllyAt } from "../decisions/allies.js";
+import { isStaff as hasStaffRole } from "../identity/authorize.js";
 import { readableLabel } from "../labels/labels.js";
 import { hasRole, type Viewer } from "../labels/viewer.js";
 import { recognitionInForceAt } from "../operations/recognition-sql.js";
@@ -14,8 +15,8 @@ export type DbOrTrx = Db | Transaction<Database>;
 export type Requirement = Selectable<RequirementTable>;
 export type ForceOfferAction = (typeof FORCE_OFFER_ACTIONS)[number];
 
-export const today = (now: Date) => now.toISOString().slice(0, 10);
-export const isStaff = (viewer: Viewer) => viewer.userId !== null && hasRole(viewer, "staff", "admin");
+/** A staff user (not a CLI actor without a user: offers name who decided), as requireRole demands. */
+export const isStaff = (viewer: Viewer) => viewer.userId !== null && hasStaffRole(viewer);
 
 /** A user who speaks for its nation here: an Ally's delegation or a partner's mission. */
 export const speaksForNation = (viewer: Viewer) =>

@@ -9,6 +9,7 @@ import { createLabel, getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
 import { findRecipients, noticesFor } from "../notifications/recipients.js";
+import { today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import {
   acceptedOn,
@@ -20,7 +21,6 @@ import {
   type Requirement,
   selectOffers,
   speaksForNation,
-  today,
   visibleOffer,
 } from "./access.js";
 import {

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { type Db, lockForTransaction } from "../../db/connect.js";
 import { AppError, notFound } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { createLabelAs, getLabels, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { contributorsToken } from "../operations/recognition-sql.js";
+import { today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import {
   isStaff,
@@ -14,7 +15,6 @@ import {
   type Requirement,
   selectOffers,
   speaksForNation,
-  today,
   visibleOffer,
 } from "./access.js";
 import { computeFill, type LineFill } from "./fill.js";
@@ -28,8 +28,6 @@ import {
 // The statement of requirements: staff write its lines; the board shows the lines a viewer may
 // read (in SQL), their fill from every offer, and only the offers the viewer may see.
 
-const STAFF = ["staff", "admin"] as const;
-
 /**
  * A new line of an operation's statement of requirements (staff, admins), numbered after the
  * last one unless a number is given (CONFLICT if taken). Default label: NATO RESTRICTED
@@ -41,7 +39,7 @@ export async function createRequirement(
   input: TRequirementInput,
   now: Date,
 ): Promise<TRequirementLine> {
-  await requireRole(db, actor, "requirement.create", STAFF, now);
+  await requireRole(db, actor, "requirement.create", STAFF_ROLES, now);
   const parsed = parseInput(ZRequirementInput, input);
   const operation = await db
     .selectFrom("operation")

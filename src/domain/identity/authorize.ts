@@ -4,6 +4,12 @@ import { AppError, type AppErrorDetails } from "../../errors.js";
 import { type AuditInput, recordAuditEventAlone } from "../audit/audit.js";
 import { hasRole, type Viewer } from "../labels/viewer.js";
 
+/** The alliance staff's roles: they run the workflows (put to the Council, accept offers, plan meetings). */
+export const STAFF_ROLES: readonly Role[] = ["staff", "admin"];
+
+/** Holds a staff role (what staff see and may do beyond their labels is decided with this). */
+export const isStaff = (viewer: Viewer): boolean => hasRole(viewer, ...STAFF_ROLES);
+
 /**
  * Role gate for an action. A refusal is audited (its own transaction, since the action's
  * transaction never starts) and thrown as FORBIDDEN, or UNAUTHENTICATED for anonymous viewers.

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/connect.js";
 import { AppError, notFound } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { isStaff, requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
 import { findRecipients, noticesFor } from "../notifications/recipients.js";
+import { today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import { getMeeting } from "./meetings.js";
 import {
@@ -19,7 +20,7 @@ import {
   ZActionItemUpdate,
   ZListActionItemsQuery,
 } from "./meetings.schema.js";
-import { type DbOrTrx, findReadableMeeting, isStaff, STAFF, today, visibleMeeting } from "./rules.js";
+import { type DbOrTrx, findReadableMeeting, visibleMeeting } from "./rules.js";
 
 // Action items decided at a meeting: an owner nation or organisation, a due date, a status,
 // followed up on a list. Seen by whoever sees the meeting. Overdue: open or in progress, due before today.
@@ -82,7 +83,7 @@ export async function addActionItem(
   now: Date,
 ): Promise<TMeeting> {
   const meeting = await findReadableMeeting(db, actor, meetingId, now);
-  await requireRole(db, actor, "meeting.action-item", STAFF, now);
+  await requireRole(db, actor, "meeting.action-item", STAFF_ROLES, now);
   const parsed = parseInput(ZActionItemInput, input);
   const owner = await db
     .selectFrom("nation")
@@ -184,7 +185,7 @@ export async function updateActionItem(
   const parsed = parseInput(ZActionItemUpdate, input);
   const onlyStatus = parsed.text === undefined && parsed.dueDate === undefined;
   if (!(isStaff(actor) || (onlyStatus && actor.userId !== null && actor.nation === item.owner_code))) {
-    await requireRole(db, actor, "action-item.update", STAFF, now);
+    await requireRole(db, actor, "action-item.update", STAFF_ROLES, now);
   }
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/connect.js";
 import { AppError, notFound } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { getLabel, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import { getMeeting } from "./meetings.js";
 import {
@@ -16,13 +17,13 @@ import {
   ZAgendaItemUpdate,
   ZAttendanceInput,
 } from "./meetings.schema.js";
-import { findReadableMeeting, type MeetingRow, STAFF, type Trx, today } from "./rules.js";
+import { findReadableMeeting, type MeetingRow, type Trx } from "./rules.js";
 
 // The agenda (items, each with documents that keep their own labels) and attendance. Staff only.
 
 async function staffMeeting(db: Db, actor: Viewer, meetingId: string, action: string, now: Date) {
   const meeting = await findReadableMeeting(db, actor, meetingId, now);
-  await requireRole(db, actor, action, STAFF, now);
+  await requireRole(db, actor, action, STAFF_ROLES, now);
   if (meeting.status === "cancelled") {
     throw new AppError("INVALID_STATE", `Cannot change ${meeting.title}: it is cancelled`, { status: meeting.status });
   }

@@ -3,12 +3,13 @@ import type { Db } from "../../db/connect.js";
 import { AppError } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { localTimeText, zonedTimeToInstant } from "../decisions/time-zones.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { createLabelAs, getLabel, getLabels } from "../labels/labels.js";
 import type { TLabelInput } from "../labels/labels.schema.js";
 import type { Viewer } from "../labels/viewer.js";
 import { contributorsToken } from "../operations/recognition-sql.js";
 import { searchTextOf, searchWords } from "../search/text-search.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import {
   type TCriterion,
@@ -23,7 +24,7 @@ import {
 } from "./meetings.schema.js";
 import { checkCriteria } from "./participants.js";
 import { participantCounts, presentMeeting, presentSummary } from "./present.js";
-import { type DbOrTrx, findReadableMeeting, type MeetingRow, STAFF, type Trx, today, visibleMeeting } from "./rules.js";
+import { type DbOrTrx, findReadableMeeting, type MeetingRow, type Trx, visibleMeeting } from "./rules.js";
 import { EDITABLE } from "./workflow.js";
 
 // Meetings in flexible formats: create, edit while planning, read and list within the viewer's
@@ -63,7 +64,7 @@ async function writeCriteria(trx: Trx, meetingId: string, criteria: readonly TCr
 
 /** A new meeting, planning (staff). The label defaults to NU releasable to NATO + the criteria's tokens. */
 export async function createMeeting(db: Db, actor: Viewer, input: TMeetingInput, now: Date): Promise<TMeeting> {
-  await requireRole(db, actor, "meeting.create", STAFF, now);
+  await requireRole(db, actor, "meeting.create", STAFF_ROLES, now);
   const parsed = parseInput(ZMeetingInput, input);
   const criteria = await checkCriteria(db, parsed.format, parsed.criteria);
   const start = startOf(parsed.start);
@@ -122,7 +123,7 @@ export async function updateMeeting(
   now: Date,
 ): Promise<TMeeting> {
   const meeting = await findReadableMeeting(db, actor, id, now);
-  await requireRole(db, actor, "meeting.update", STAFF, now);
+  await requireRole(db, actor, "meeting.update", STAFF_ROLES, now);
   const parsed = parseInput(ZMeetingUpdate, input);
   const structural = ["criteria", "start", "durationMinutes", "label"].filter(
     (k) => parsed[k as keyof typeof parsed] !== undefined,

@@ -4,7 +4,7 @@ import { AppError } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { listAlliesAt } from "../decisions/allies.js";
 import { type ResolvedTokens, tokenMembersQuery } from "../frameworks/tokens.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { fieldError, parseInput } from "../shared/validation.js";
@@ -20,7 +20,7 @@ import {
   ZAdjustmentInput,
   ZResolveParticipantsInput,
 } from "./meetings.schema.js";
-import { type DbOrTrx, findReadableMeeting, STAFF } from "./rules.js";
+import { type DbOrTrx, findReadableMeeting } from "./rules.js";
 
 // Who is invited: the Allies on the meeting date, plus every nation or organisation a criterion
 // matches on that date (framework members in force, recognised contributors, partners working in
@@ -176,7 +176,7 @@ export async function previewParticipants(
   input: TResolveParticipantsInput,
   now: Date,
 ): Promise<TResolvedParticipants> {
-  await requireRole(db, actor, "meeting.resolve", STAFF, now);
+  await requireRole(db, actor, "meeting.resolve", STAFF_ROLES, now);
   const parsed = parseInput(ZResolveParticipantsInput, input);
   return resolveParticipants(db, { date: parsed.date, format: parsed.format, criteria: parsed.criteria });
 }
@@ -204,7 +204,7 @@ export async function adjustParticipants(
   now: Date,
 ): Promise<TMeeting> {
   const meeting = await findReadableMeeting(db, actor, meetingId, now);
-  await requireRole(db, actor, "meeting.adjust", STAFF, now);
+  await requireRole(db, actor, "meeting.adjust", STAFF_ROLES, now);
   const parsed = parseInput(ZAdjustmentInput, input);
   const nation = await db.selectFrom("nation").select("code").where("code", "=", parsed.nation).executeTakeFirst();
   if (!nation) throw fieldError("nation", `'${parsed.nation}' is not a known nation or organisation code`);

@@ -1,5 +1,7 @@
+import { isStaff } from "../identity/authorize.js";
 import { getLabel, getLabels, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { listActionItemsOfMeeting } from "./action-items.js";
 import type {
   TAgendaItem,
@@ -10,7 +12,7 @@ import type {
   TResolvedParticipants,
 } from "./meetings.schema.js";
 import { loadAdjustments, resolveParticipants, summariseParticipants } from "./participants.js";
-import { type DbOrTrx, isStaff, type MeetingRow, today } from "./rules.js";
+import type { DbOrTrx, MeetingRow } from "./rules.js";
 import { availableActions, EDITABLE } from "./workflow.js";
 
 // A meeting as the API shows it to one viewer: agenda documents only if readable by that viewer.

@@ -1,20 +1,18 @@
 import type { Expression, ExpressionBuilder, Selectable, SqlBool, Transaction } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../../db/connect.js";
-import type { Database, MeetingTable, Role } from "../../db/schema.js";
+import type { Database, MeetingTable } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
+import { isStaff } from "../identity/authorize.js";
 import { readableLabel } from "../labels/labels.js";
-import { hasRole, type Viewer } from "../labels/viewer.js";
+import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 
 // What every meetings file shares: the row type, who is staff, and THE rule for seeing a meeting.
 
 export type DbOrTrx = Db | Transaction<Database>;
 export type Trx = Transaction<Database>;
 export type MeetingRow = Selectable<MeetingTable>;
-
-export const STAFF: readonly Role[] = ["staff", "admin"];
-export const isStaff = (viewer: Viewer) => hasRole(viewer, "staff", "admin");
-export const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /**
  * THE rule for seeing a meeting, as SQL on `meeting`: staff see every meeting whose label they may

@@ -2,17 +2,18 @@ import type { Db } from "../../db/connect.js";
 import type { MeetingStatus } from "../../db/schema.js";
 import { AppError } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { getLabel, labelReader } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
 import { findRecipients, noticesFor } from "../notifications/recipients.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { getMeeting } from "./meetings.js";
 import { type TMeeting, type TMeetingActionInput, ZMeetingActionInput } from "./meetings.schema.js";
 import { loadAdjustments, resolveParticipants } from "./participants.js";
 import { loadCriteria } from "./present.js";
-import { findReadableMeeting, type MeetingRow, STAFF, type Trx, today } from "./rules.js";
+import { findReadableMeeting, type MeetingRow, type Trx } from "./rules.js";
 
 // THE meeting workflow: every legal move. Staff actions here; the format decision's moves
 // (planning → format-in-decision → format-agreed | planning) are applied by decision-effects.ts
@@ -68,7 +69,7 @@ export async function actOnMeeting(
 ): Promise<TMeeting> {
   const meeting = await findReadableMeeting(db, actor, id, now);
   const parsed = parseInput(ZMeetingActionInput, input);
-  await requireRole(db, actor, `meeting.${parsed.action}`, STAFF, now);
+  await requireRole(db, actor, `meeting.${parsed.action}`, STAFF_ROLES, now);
   const transition = TRANSITIONS[parsed.action];
   if (!allowed(meeting, parsed.action, now)) {
     const why =

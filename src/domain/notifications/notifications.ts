@@ -6,6 +6,7 @@ import { AppError, notFound } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
 import { readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import {
   type TListNotificationsQuery,
@@ -61,7 +62,7 @@ export async function queueNotifications(
 export async function listNotifications(db: Db, viewer: Viewer, query: TListNotificationsQuery, now: Date) {
   if (viewer.userId === null) throw new AppError("UNAUTHENTICATED", "Log in first");
   const f = parseInput(ZListNotificationsQuery, query);
-  const at = now.toISOString().slice(0, 10);
+  const at = today(now);
   const mine = db
     .selectFrom("notification")
     .where("notification.recipient_user_id", "=", viewer.userId)

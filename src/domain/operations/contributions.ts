@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/connect.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { requireRole } from "../identity/authorize.js";
+import { requireRole, STAFF_ROLES } from "../identity/authorize.js";
 import { getLabels, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import {
   type TContribution,
@@ -12,7 +13,7 @@ import {
   ZContributionInput,
   ZListContributionsQuery,
 } from "./operations.schema.js";
-import { type DbOrTrx, nationOfField, operationOfField, STAFF, storeLabel, today } from "./rules.js";
+import { type DbOrTrx, nationOfField, operationOfField, storeLabel } from "./rules.js";
 
 // What nations contributed to operations: troop snapshots (the placemat) and other kinds
 // (funding, projects, medical assistance, equipment, training). Recorded by the staff.
@@ -57,7 +58,7 @@ export async function recordContribution(
   input: TContributionInput,
   now: Date,
 ): Promise<TContribution> {
-  await requireRole(db, actor, "contribution.record", STAFF, now);
+  await requireRole(db, actor, "contribution.record", STAFF_ROLES, now);
   const parsed = parseInput(ZContributionInput, input);
   const operation = await operationOfField(db, parsed.operation);
   const nation = await nationOfField(db, parsed.nation);

@@ -7,6 +7,7 @@ import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import type { NewNotification } from "../notifications/notifications.js";
 import { findRecipients, noticesFor } from "../notifications/recipients.js";
+import { today } from "../shared/dates.js";
 import type { DbOrTrx } from "./rules.js";
 
 // How the Council's decision moves a recognition case (subject type contributor-recognition).
@@ -155,7 +156,7 @@ async function close(
       labelId: row.label_id,
       ...notice,
     },
-    now.toISOString().slice(0, 10),
+    today(now),
   );
 }
 

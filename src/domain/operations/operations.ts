@@ -2,10 +2,11 @@ import type { Db } from "../../db/connect.js";
 import { notFound } from "../../errors.js";
 import { readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { type TOperation, type TOperationSummary, ZAsOfQuery } from "./operations.schema.js";
 import { contributorsToken } from "./recognition-sql.js";
-import { type OperationRow, requireOperation, runsOn, today } from "./rules.js";
+import { type OperationRow, requireOperation, runsOn } from "./rules.js";
 
 // NATO-led operations: public reference data loaded from the seed (data/seed/operations.yaml).
 

@@ -1,12 +1,13 @@
 import type { Db } from "../../db/connect.js";
 import { listAlliesAt } from "../decisions/allies.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { readableContributions } from "./contributions.js";
 import { type TContributionHistory, type TPlacemat, ZAsOfQuery } from "./operations.schema.js";
 import { recognitionInForceAt } from "./recognition-sql.js";
 import { visibleRecognition } from "./recognitions.js";
-import { requireOperation, runsOn, today } from "./rules.js";
+import { requireOperation, runsOn } from "./rules.js";
 
 // The placemat (who contributes what to an operation on a date) and its history over time,
 // from the troop snapshots and recognitions the viewer may read (filtered in SQL).

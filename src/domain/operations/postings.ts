@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/audit.js";
 import { refuse } from "../identity/authorize.js";
 import { getLabel, getLabels, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
-import { isWithin } from "../shared/dates.js";
+import { isWithin, today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import {
   type TListPostingsQuery,
@@ -15,7 +15,7 @@ import {
   ZListPostingsQuery,
   ZPostingInput,
 } from "./operations.schema.js";
-import { type DbOrTrx, isStaff, nationOfField, operationOfField, speaksFor, storeLabel, today } from "./rules.js";
+import { type DbOrTrx, isStaff, nationOfField, operationOfField, speaksFor, storeLabel } from "./rules.js";
 
 // Liaison officers and partner representatives posted to headquarters. The staff, or the
 // nation's own users for their nation's postings, create and end them. Periods are half-open.

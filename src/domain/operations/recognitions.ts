@@ -10,6 +10,7 @@ import { membershipInForceAt } from "../frameworks/membership-sql.js";
 import { refuse } from "../identity/authorize.js";
 import { getLabel, getLabels, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import {
   type TListRecognitionsQuery,
@@ -21,7 +22,7 @@ import {
   type ZRecognitionAction,
   ZRecognitionActionInput,
 } from "./operations.schema.js";
-import { type DbOrTrx, isStaff, nationOfField, requireOperation, speaksFor, storeLabel, today } from "./rules.js";
+import { type DbOrTrx, isStaff, nationOfField, requireOperation, speaksFor, storeLabel } from "./rules.js";
 
 // A non-NATO nation's way to recognition as a contributor to an operation: offer → advice →
 // the Council (a decision on subject contributor-recognition, see decision-effects.ts) →

@@ -1,7 +1,8 @@
 import type { Transaction } from "kysely";
 import type { Db } from "../../db/connect.js";
-import type { Database, Role } from "../../db/schema.js";
+import type { Database } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
+import { isStaff as hasStaffRole } from "../identity/authorize.js";
 import { createLabelAs } from "../labels/labels.js";
 import type { TLabel, TLabelInput } from "../labels/labels.schema.js";
 import type { Viewer } from "../labels/viewer.js";
@@ -11,11 +12,8 @@ import { fieldError } from "../shared/validation.js";
 
 export type DbOrTrx = Db | Transaction<Database>;
 
-export const STAFF: readonly Role[] = ["staff", "admin"];
-
-export const today = (now: Date) => now.toISOString().slice(0, 10);
-
-export const isStaff = (viewer: Viewer) => viewer.userId !== null && STAFF.some((r) => viewer.roles.includes(r));
+/** A staff user (not a nationless CLI actor: records here name their author), as requireRole demands. */
+export const isStaff = (viewer: Viewer) => viewer.userId !== null && hasStaffRole(viewer);
 
 /** A nation's own user (its mission or delegation) speaking for `nation`. */
 export const speaksFor = (viewer: Viewer, nation: string) =>

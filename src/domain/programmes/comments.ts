@@ -2,22 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/connect.js";
 import { AppError } from "../../errors.js";
 import { recordAuditEvent } from "../audit/audit.js";
+import { isStaff } from "../identity/authorize.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { queueNotifications } from "../notifications/notifications.js";
+import { today } from "../shared/dates.js";
 import { fieldError, parseInput } from "../shared/validation.js";
 import { noticesToPartner, noticesToStaff } from "./notices.js";
 import { denyAction } from "./programmes.js";
 import { type TProgrammeComment, type TProgrammeCommentInput, ZProgrammeCommentInput } from "./programmes.schema.js";
-import {
-  type DbOrTrx,
-  findReadableProgramme,
-  isPartnerOf,
-  isStaff,
-  type ProgrammeRow,
-  programmeTitle,
-  today,
-} from "./rules.js";
+import { type DbOrTrx, findReadableProgramme, isPartnerOf, type ProgrammeRow, programmeTitle } from "./rules.js";
 
 // Comments beside a section of one revision: the consultation's conversation.
 

@@ -1,10 +1,11 @@
 import type { Db } from "../../db/connect.js";
 import { visibleActivity } from "../activities/activities.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { diffWords } from "./diff.js";
 import { readRevisionContent } from "./programmes.js";
 import type { TProgrammeContent, TProgrammeDiff } from "./programmes.schema.js";
-import { type DbOrTrx, findReadableProgramme, today } from "./rules.js";
+import { type DbOrTrx, findReadableProgramme } from "./rules.js";
 
 // Any two revisions compared section by section, as readable text, word by word.
 

@@ -6,8 +6,9 @@ import type { DecisionInfo, DecisionSubjectHooks } from "../decisions/subject-ho
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import type { NewNotification } from "../notifications/notifications.js";
+import { today } from "../shared/dates.js";
 import { noticesToPartner } from "./notices.js";
-import { hasOpenProcedure, type ProgrammeRow, programmeTitle, today } from "./rules.js";
+import { hasOpenProcedure, type ProgrammeRow, programmeTitle } from "./rules.js";
 
 // How the Council's decision moves a programme. Called by the decisions module inside its own
 // transaction: the programme's change, its audit event and the notices commit with the decision.

@@ -4,10 +4,11 @@ import type { DecisionTable } from "../../db/schema.js";
 import { visibleActivity } from "../activities/activities.js";
 import { getLabel, readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { canCommentOn, listComments } from "./comments.js";
 import { canEditProgramme, readRevisionContent } from "./programmes.js";
 import type { TProgramme } from "./programmes.schema.js";
-import { findReadableProgramme, today } from "./rules.js";
+import { findReadableProgramme } from "./rules.js";
 import { allowedActionsFor } from "./workflow.js";
 
 // One programme as its page shows it: content, revisions, comments, the Council's decisions on

@@ -2,9 +2,11 @@ import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { Db } from "../../db/connect.js";
 import type { Database } from "../../db/schema.js";
 import { escapeFormula } from "../activities/transfer-columns.js";
+import { isStaff } from "../identity/authorize.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { searchWords } from "../search/text-search.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import {
   PROGRAMME_ACTIONS,
@@ -13,7 +15,7 @@ import {
   type TProgrammeSummary,
   ZListProgrammesQuery,
 } from "./programmes.schema.js";
-import { isPartnerOf, isStaff, PROGRAMME_TRANSITIONS, type ProgrammeRow, today, visibleProgramme } from "./rules.js";
+import { isPartnerOf, PROGRAMME_TRANSITIONS, type ProgrammeRow, visibleProgramme } from "./rules.js";
 
 // The programme list, its counts and its CSV export: one filtered query, visibility first.
 

@@ -3,7 +3,7 @@ import type { Db } from "../../db/connect.js";
 import { AppError, notFound } from "../../errors.js";
 import { isUniqueViolation } from "../activities/activities.js";
 import { recordAuditEvent } from "../audit/audit.js";
-import { refuse } from "../identity/authorize.js";
+import { isStaff, refuse } from "../identity/authorize.js";
 import { createLabel, getLabel } from "../labels/labels.js";
 import { hasRole, type Viewer } from "../labels/viewer.js";
 import { fieldError, parseInput } from "../shared/validation.js";
@@ -16,7 +16,7 @@ import {
   ZProgrammeInput,
   ZProgrammeRevisionInput,
 } from "./programmes.schema.js";
-import { checkPeriod, type DbOrTrx, findReadableProgramme, isPartnerOf, isStaff, type ProgrammeRow } from "./rules.js";
+import { checkPeriod, type DbOrTrx, findReadableProgramme, isPartnerOf, type ProgrammeRow } from "./rules.js";
 
 // Creating a programme and saving its revisions: every version of the content is kept.
 

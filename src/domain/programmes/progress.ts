@@ -4,9 +4,10 @@ import { AppError } from "../../errors.js";
 import { visibleActivity } from "../activities/activities.js";
 import { readableLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { readRevisionContent } from "./programmes.js";
 import type { TProgrammeProgress } from "./programmes.schema.js";
-import { findReadableProgramme, today } from "./rules.js";
+import { findReadableProgramme } from "./rules.js";
 
 // Progress of an agreed programme: per objective and picked activity, derived from the partner's
 // nominations and attendance on the activity's iterations within the programme's period.

@@ -2,8 +2,10 @@ import type { Expression, ExpressionBuilder, Selectable, SqlBool, Transaction } 
 import type { Db } from "../../db/connect.js";
 import type { Database, ProgrammeStatus, ProgrammeTable, ProgrammeType, Role } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
+import { isStaff } from "../identity/authorize.js";
 import { readableLabel } from "../labels/labels.js";
 import { hasRole, type Viewer } from "../labels/viewer.js";
+import { today } from "../shared/dates.js";
 import { fieldError } from "../shared/validation.js";
 import type { TProgrammeAction } from "./programmes.schema.js";
 
@@ -11,8 +13,6 @@ import type { TProgrammeAction } from "./programmes.schema.js";
 
 export type DbOrTrx = Db | Transaction<Database>;
 export type ProgrammeRow = Selectable<ProgrammeTable>;
-
-export const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /**
  * The type follows the period's start: annual work programmes ("Individual Tailored Cooperation
@@ -114,8 +114,6 @@ export async function findReadableProgramme(db: DbOrTrx, viewer: Viewer, id: str
   if (!row) throw notFound("programme", id);
   return row;
 }
-
-export const isStaff = (viewer: Viewer) => hasRole(viewer, "staff", "admin");
 
 /** The partner's own users: role partner, of the programme's nation. */
 export const isPartnerOf = (viewer: Viewer, nationCode: string) =>

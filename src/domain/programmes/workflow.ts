@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/audit.js";
 import { getLabel } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { type NewNotification, queueNotifications } from "../notifications/notifications.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { noticesToDelegations, noticesToPartner, noticesToStaff } from "./notices.js";
 import { denyAction } from "./programmes.js";
@@ -17,7 +18,6 @@ import {
   PROGRAMME_TRANSITIONS,
   type ProgrammeRow,
   programmeTitle,
-  today,
 } from "./rules.js";
 
 // Moves a programme by one action of PROGRAMME_TRANSITIONS: state, role, Council conditions,

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/connect.js";
 import { notFound } from "../../errors.js";
-import { isStaff } from "../activities/activities.js";
+
 import { listMyNominations } from "../activities/nominations.js";
+import { isStaff } from "../identity/authorize.js";
 import { getLabels } from "../labels/labels.js";
 import type { Viewer } from "../labels/viewer.js";
 import { listActionItems } from "../meetings/action-items.js";
@@ -12,7 +13,7 @@ import { listRecognitions } from "../operations/recognitions.js";
 import { getPartnerProfile } from "../partners/partners.js";
 import { listProgrammes } from "../programmes/list.js";
 import type { TProgrammeSummary } from "../programmes/programmes.schema.js";
-import { formatDate, isWithin } from "../shared/dates.js";
+import { formatDate, isWithin, today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { highestMarking } from "./report-model.js";
 import { type TBriefing, type TBriefingQuery, ZBriefingQuery } from "./reports.schema.js";
@@ -25,8 +26,6 @@ const RECENT_ACTIVITIES = 5;
 const MEETINGS_SHOWN = 20;
 const OPEN_ITEM = new Set(["open", "in-progress"]);
 const LIVE_PROGRAMME = new Set(["agreed", "in-force", "under-review"]);
-
-const dayOf = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Staff open any nation's briefing; a nation's own users their own; anyone else: not found. */
 function mayOpen(viewer: Viewer, code: string): boolean {
@@ -50,9 +49,9 @@ export async function getPartnerBriefing(
   const f = parseInput(ZBriefingQuery, query);
   const nationCode = code.trim().toUpperCase();
   if (!mayOpen(viewer, nationCode)) throw notFound("nation", code);
-  const today = dayOf(now);
-  const asOf = f.asOf ?? today;
-  const profile = await getPartnerProfile(db, viewer, nationCode, today);
+  const day = today(now);
+  const asOf = f.asOf ?? day;
+  const profile = await getPartnerProfile(db, viewer, nationCode, day);
   const [programmes, recognitions, contributions, postings, meetings, actionItems, nominations] = await Promise.all([
     listProgrammes(db, viewer, { nation: nationCode, limit: 200 }, now),
     listRecognitions(db, viewer, { nation: nationCode }, now),

@@ -4,6 +4,7 @@ import type { Viewer } from "../labels/viewer.js";
 import { listContributions } from "../operations/contributions.js";
 import { getContributionHistory, getPlacemat } from "../operations/placemat.js";
 import { listRecognitions } from "../operations/recognitions.js";
+import { today } from "../shared/dates.js";
 import { parseInput } from "../shared/validation.js";
 import { highestMarking, type OperationReport } from "./report-model.js";
 import { type TBriefingQuery, ZBriefingQuery } from "./reports.schema.js";
@@ -20,7 +21,7 @@ export async function getOperationReport(
   query: TBriefingQuery,
   now: Date,
 ): Promise<OperationReport> {
-  const asOf = parseInput(ZBriefingQuery, query).asOf ?? now.toISOString().slice(0, 10);
+  const asOf = parseInput(ZBriefingQuery, query).asOf ?? today(now);
   const placemat = await getPlacemat(db, viewer, code, { asOf }, now);
   const operation = placemat.operation.code;
   const [history, forceGeneration, troops, recognitions] = await Promise.all([

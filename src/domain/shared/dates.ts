@@ -14,6 +14,9 @@ export const ZIsoDate = z
   .max(10, "must be a date written YYYY-MM-DD")
   .refine(isIsoDate, "must be a real date written YYYY-MM-DD");
 
+/** The UTC calendar day of an instant, YYYY-MM-DD: "today" for date-based rules (memberships, labels). */
+export const today = (now: Date): string => now.toISOString().slice(0, 10);
+
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
