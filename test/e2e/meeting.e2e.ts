@@ -81,6 +81,8 @@ describe("an Allies + n meeting on counter-piracy, planned by criteria", () => {
       .poll(
         async () => {
           await staff.reload();
+          // Count only once the page has its data (the heading), not the empty shell right after reload.
+          await staff.getByRole("heading", { level: 1, name: TITLE }).waitFor();
           return staff.getByText("Format agreed").count();
         },
         { timeout: 45_000, interval: 2_000 },
